@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Config } from './config.js';
+import { healthRoutes, type ReadinessCheck } from './lib/health.js';
+import { errorHandler, notFoundHandler } from './lib/http.js';
+import type { Logger } from './lib/logger.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  readiness: ReadinessCheck[];
+}
+
+/** JSON bodies above this are refused with 413; nginx's client_max_body_size matches it. */
+export const JSON_BODY_LIMIT = '64kb';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the Express app without listening (server.ts listens; tests inject with supertest). */
+export function buildApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  // Behind ALB + nginx the client address is the Nth entry from the right of X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(
+    cors({
+      origin: (origin, cb) => cb(null, origin === undefined || config.corsOrigins.includes(origin)),
+      maxAge: 600,
+    }),
+  );
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.use(healthRoutes(deps.readiness));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

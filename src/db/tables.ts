@@ -1,0 +1,138 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+// Table and key design, one table per feature. Each access pattern is listed next to the key
+// that serves it; uniqueness always comes from conditional writes, never read-then-write.
+
+export interface TableNames {
+  users: string;
+  sessions: string;
+  chats: string;
+  messages: string;
+}
+
+export const tableNames = (prefix: string): TableNames => ({
+  users: `${prefix}users`,
+  sessions: `${prefix}sessions`,
+  chats: `${prefix}chats`,
+  messages: `${prefix}messages`,
+});
+
+export const USERS_BY_USERNAME = 'byUserName';
+export const CHATS_BY_MEMBER = 'byMember';
+export const MESSAGES_BY_ID = 'byId';
+
+/** Attribute DynamoDB's TTL deletes expired items by (epoch seconds). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+export interface TableDefinition {
+  input: CreateTableCommandInput;
+  ttlAttribute?: string;
+}
+
+export function tableDefinitions(names: TableNames): TableDefinition[] {
+  return [
+    {
+      // Users
+      //   user by id ............ pk = "user#<id>"
+      //   user by email (unique)  pk = "email#<normalized email>" → userId (guard item, written in one transaction with the user)
+      //   userName unique ....... pk = "uname#<lower-case userName>" → userId (guard item)
+      //   userName prefix search  GSI byUserName: unBucket = first character, userNameLower begins_with(prefix)
+      input: {
+        TableName: names.users,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'unBucket', AttributeType: 'S' },
+          { AttributeName: 'userNameLower', AttributeType: 'S' },
+        ],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: USERS_BY_USERNAME,
+            KeySchema: [
+              { AttributeName: 'unBucket', KeyType: 'HASH' },
+              { AttributeName: 'userNameLower', KeyType: 'RANGE' },
+            ],
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: ['id', 'userName', 'displayName', 'createdAt'],
+            },
+          },
+        ],
+      },
+    },
+    {
+      // Sessions (refresh tokens), expired by TTL
+      //   token by hash ......... pk = "rt#<sha256(token)>" → userId, familyId, usedAt?
+      //   token family .......... pk = "fam#<familyId>" → revoked? (reuse of a rotated token revokes the family)
+      input: {
+        TableName: names.sessions,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      },
+      ttlAttribute: TTL_ATTRIBUTE,
+    },
+    {
+      // Chats
+      //   chat by id ............ chatId, sk = "meta" (type, name, settings, memberCount)
+      //   members of a chat ..... chatId, sk begins_with "member#"
+      //   last activity ......... chatId, sk = "activity" (last message, rewritten with each message batch)
+      //   chats of a user ....... GSI byMember: memberId = userId (member items only)
+      //   one direct chat a pair  chatId derived from the pair, created with attribute_not_exists
+      input: {
+        TableName: names.chats,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'chatId', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'memberId', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'chatId', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: CHATS_BY_MEMBER,
+            KeySchema: [
+              { AttributeName: 'memberId', KeyType: 'HASH' },
+              { AttributeName: 'chatId', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    },
+    {
+      // Messages
+      //   idempotent send ....... chatId, msgKey = "<senderId>#<clientMsgId>": a retry finds or overwrites
+      //                           the same item, so a message can never exist twice
+      //   history in chat order . LSI byId: chatId, id (ULID) — local, so reads can be strongly consistent
+      //   message by id ......... LSI byId: chatId, id = <id>
+      input: {
+        TableName: names.messages,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'chatId', AttributeType: 'S' },
+          { AttributeName: 'msgKey', AttributeType: 'S' },
+          { AttributeName: 'id', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'chatId', KeyType: 'HASH' },
+          { AttributeName: 'msgKey', KeyType: 'RANGE' },
+        ],
+        LocalSecondaryIndexes: [
+          {
+            IndexName: MESSAGES_BY_ID,
+            KeySchema: [
+              { AttributeName: 'chatId', KeyType: 'HASH' },
+              { AttributeName: 'id', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+    },
+  ];
+}

@@ -1,0 +1,42 @@
+import { type Logger, pino } from 'pino';
+
+export type { Logger };
+
+// Paths pino blanks out wherever they appear in a log line: credentials must never reach logs.
+export const redactPaths = [
+  'password',
+  '*.password',
+  'passwordHash',
+  '*.passwordHash',
+  'token',
+  '*.token',
+  'accessToken',
+  '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'res.headers["set-cookie"]',
+];
+
+export interface LoggerOptions {
+  level: string;
+  pretty: boolean;
+}
+
+export function createLogger(opts: LoggerOptions): Logger {
+  return pino({
+    level: opts.level,
+    base: undefined,
+    redact: { paths: redactPaths, censor: '[redacted]' },
+    ...(opts.pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  });
+}

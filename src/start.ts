@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { createDb, type Db } from './db/client.js';
+import type { Logger } from './lib/logger.js';
+
+export interface RunningServer {
+  server: Server;
+  db: Db;
+  port: number;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then releases everything. */
+  close(graceMs?: number): Promise<void>;
+}
+
+// The ALB's idle timeout is 60 s and nginx's keepalive 65 s: the app must outlast both, or the
+// ALB sees its target close a kept-alive connection first and answers 502.
+export const KEEP_ALIVE_TIMEOUT_MS = 75_000;
+
+/** Wires config → db → app on one http.Server and listens; used by server.ts and the e2e tests. */
+export async function start(config: Config, logger: Logger): Promise<RunningServer> {
+  const db = createDb({
+    region: config.awsRegion,
+    endpoint: config.dynamodbEndpoint,
+    tablePrefix: config.tablePrefix,
+  });
+  const app = buildApp({
+    config,
+    logger,
+    readiness: [{ name: 'dynamodb', check: () => db.ping() }],
+  });
+  const server = createServer(app);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, stage: config.stage }, 'chat-x listening');
+
+  let closing: Promise<void> | undefined;
+  const close = (graceMs = 8_000) => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+      db.destroy();
+    })();
+    return closing;
+  };
+  return { server, db, port, url: `http://127.0.0.1:${port}`, close };
+}
