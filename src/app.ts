@@ -3,15 +3,21 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { requireAuth } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
+import type { Services } from './services.js';
+import { userRoutes } from './users/routes.js';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   readiness: ReadinessCheck[];
+  /** Mounted under /v1 when given; tests of infrastructure alone build without them. */
+  services?: Services;
 }
 
 /** JSON bodies above this are refused with 413; nginx's client_max_body_size matches it. */
@@ -58,8 +64,17 @@ export function buildApp(deps: AppDeps): Express {
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRoutes(deps.readiness));
+  if (deps.services) app.use('/v1', v1Routes(deps.services));
 
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+function v1Routes(services: Services) {
+  const v1 = express.Router();
+  v1.use('/auth', authRoutes(services.auth));
+  v1.use(requireAuth(services.tokens));
+  v1.use('/users', userRoutes(services.users));
+  return v1;
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import type { Logger } from './lib/logger.js';
+import { createServices } from './services.js';
 
 export interface RunningServer {
   server: Server;
@@ -25,9 +26,11 @@ export async function start(config: Config, logger: Logger): Promise<RunningServ
     endpoint: config.dynamodbEndpoint,
     tablePrefix: config.tablePrefix,
   });
+  const services = createServices({ config, db });
   const app = buildApp({
     config,
     logger,
+    services,
     readiness: [{ name: 'dynamodb', check: () => db.ping() }],
   });
   const server = createServer(app);
@@ -52,6 +55,7 @@ export async function start(config: Config, logger: Logger): Promise<RunningServ
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await services.close();
       db.destroy();
     })();
     return closing;

@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../lib/errors.js';
+import type { AccessTokens } from './tokens.js';
+
+declare global {
+  namespace Express {
+    interface Request {
+      /** Set by requireAuth: the signed-in user's id. */
+      userId?: string;
+    }
+  }
+}
+
+/** Extracts "Bearer <token>" from an Authorization header value. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header ?? '');
+  return match?.[1];
+}
+
+export function requireAuth(tokens: AccessTokens): RequestHandler {
+  return (req, _res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return next(new AppError('unauthorized'));
+    req.userId = tokens.verify(token).userId;
+    req.log = req.log.child({ userId: req.userId });
+    next();
+  };
+}
+
+/** The authenticated user's id; only call behind requireAuth. */
+export function currentUser(req: { userId?: string }): string {
+  if (!req.userId) throw new AppError('unauthorized');
+  return req.userId;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const userNameSchema = z
+  .string()
+  .trim()
+  .min(3, 'must be 3 to 32 characters')
+  .max(32, 'must be 3 to 32 characters')
+  .regex(/^[A-Za-z0-9_.]+$/, 'may contain only letters, digits, "_" and "."');
+
+export const displayNameSchema = z.string().trim().min(1).max(64);
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be a valid email address' }));
+
+export const userIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a user id');
+
+export const updateMeBody = z
+  .strictObject({ userName: userNameSchema.optional(), displayName: displayNameSchema.optional() })
+  .refine((b) => b.userName !== undefined || b.displayName !== undefined, 'nothing to update');
+
+export const searchQuery = z.strictObject({
+  query: z.string().trim().min(1, 'must not be empty').max(254),
+  limit: z.coerce.number().int().min(1).max(20).default(20),
+});
+
+export const publicUser = z.object({
+  id: z.string(),
+  userName: z.string(),
+  displayName: z.string().optional(),
+  createdAt: z.string(),
+});
+
+export const me = publicUser.extend({ email: z.string() });
+
+export type PublicUser = z.infer<typeof publicUser>;
+export type Me = z.infer<typeof me>;

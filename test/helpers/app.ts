@@ -1,0 +1,68 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { buildApp } from '../../src/app.js';
+import type { Db } from '../../src/db/client.js';
+import type { Limits } from '../../src/lib/limits.js';
+import { createServices, type Services } from '../../src/services.js';
+import { silentLogger, testConfig } from './config.js';
+import { createTestDb } from './db.js';
+
+export interface TestApp {
+  app: Express;
+  db: Db;
+  services: Services;
+  close(): Promise<void>;
+}
+
+// Other tests sign up many users from one address; the limits tests lower these again.
+const roomyLimits: Partial<Limits> = {
+  signupPerIp: { capacity: 10_000, windowSeconds: 1 },
+  loginPerIp: { capacity: 10_000, windowSeconds: 1 },
+  refreshPerIp: { capacity: 10_000, windowSeconds: 1 },
+};
+
+export async function createTestApp(opts: { limits?: Partial<Limits> } = {}): Promise<TestApp> {
+  const db = await createTestDb();
+  const config = testConfig();
+  const services = createServices({ config, db, limits: { ...roomyLimits, ...opts.limits } });
+  const app = buildApp({ config, logger: silentLogger(), services, readiness: [] });
+  return {
+    app,
+    db,
+    services,
+    async close() {
+      await services.close();
+      db.destroy();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  userName: string;
+  email: string;
+  password: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+let counter = 0;
+
+/** Signs up a fresh user through the API. */
+export async function signUp(app: Express, name = 'user'): Promise<TestUser> {
+  counter += 1;
+  const tag = `${name}${counter}_${Math.random().toString(36).slice(2, 8)}`.slice(0, 32);
+  const body = { email: `${tag}@example.com`, password: 'correct horse battery', userName: tag };
+  const res = await request(app).post('/v1/auth/signup').send(body);
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    id: res.body.user.id,
+    userName: tag,
+    email: body.email,
+    password: body.password,
+    accessToken: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+  };
+}
+
+export const bearer = (u: { accessToken: string }) => ({ Authorization: `Bearer ${u.accessToken}` });
