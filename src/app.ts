@@ -5,10 +5,12 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { requireAuth } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
+import { chatRoutes } from './chats/routes.js';
 import type { Config } from './config.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
+import { messageRoutes } from './messages/routes.js';
 import type { Services } from './services.js';
 import { userRoutes } from './users/routes.js';
 
@@ -76,5 +78,7 @@ function v1Routes(services: Services) {
   v1.use('/auth', authRoutes(services.auth));
   v1.use(requireAuth(services.tokens));
   v1.use('/users', userRoutes(services.users));
+  v1.use('/chats/:chatId/messages', messageRoutes(services.messages));
+  v1.use('/chats', chatRoutes(services.chats));
   return v1;
 }

@@ -1,9 +1,15 @@
 import { AuthService } from './auth/service.js';
 import { SessionStore } from './auth/store.js';
 import { AccessTokens } from './auth/tokens.js';
+import { ChatService } from './chats/service.js';
+import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
+import { MessageService } from './messages/service.js';
+import { MessageStore } from './messages/store.js';
+import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { type FanoutBus, LocalBus } from './realtime/bus.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
 
@@ -11,20 +17,30 @@ export interface Services {
   tokens: AccessTokens;
   auth: AuthService;
   users: UserService;
+  chats: ChatService;
+  messages: MessageService;
+  writer: MessageWriter;
+  bus: FanoutBus;
   limits: Limits;
+  /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
 
 export interface ServiceDeps {
   config: Config;
   db: Db;
+  bus?: FanoutBus;
   limits?: Partial<Limits>;
+  writer?: Partial<WriterOptions>;
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
 export function createServices(deps: ServiceDeps): Services {
   const limits = { ...defaultLimits, ...deps.limits };
+  const bus = deps.bus ?? new LocalBus();
   const userStore = new UserStore(deps.db);
+  const chatStore = new ChatStore(deps.db);
+  const messageStore = new MessageStore(deps.db);
   const tokens = new AccessTokens(deps.config.jwtSecret);
   const auth = new AuthService({
     users: userStore,
@@ -33,13 +49,31 @@ export function createServices(deps: ServiceDeps): Services {
     bcryptRounds: deps.config.bcryptRounds,
     limits,
   });
+  const writer = new MessageWriter(
+    messageStore,
+    {
+      onCommitted: (message) => bus.publish({ type: 'message', chatId: message.chatId, message }),
+      activityFor: (m) => ({
+        table: deps.db.tables.chats,
+        item: chatStore.activityItem({ chatId: m.chatId, lastMessageId: m.id, lastMessageAt: m.createdAt }),
+      }),
+    },
+    { ...defaultWriterOptions, ...deps.writer },
+  );
+  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits);
   return {
     tokens,
     auth,
     users: new UserService(userStore),
+    chats,
+    messages: new MessageService(chats, messageStore, writer, bus),
+    writer,
+    bus,
     limits,
     async close() {
+      await writer.drain();
       auth.close();
+      await bus.close();
     },
   };
 }

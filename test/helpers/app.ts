@@ -66,3 +66,39 @@ export async function signUp(app: Express, name = 'user'): Promise<TestUser> {
 }
 
 export const bearer = (u: { accessToken: string }) => ({ Authorization: `Bearer ${u.accessToken}` });
+
+/** Creates a chat through the API as `owner` and returns its id. */
+export async function createGroup(
+  app: Express,
+  owner: TestUser,
+  members: TestUser[],
+  extra: object = {},
+): Promise<string> {
+  const res = await request(app)
+    .post('/v1/chats')
+    .set(bearer(owner))
+    .send({ type: 'group', name: 'Team', memberIds: members.map((m) => m.id), ...extra });
+  if (res.status !== 201) throw new Error(`create group failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+let msgCounter = 0;
+
+/** Posts a message over REST and returns the stored message. */
+export async function postMessage(app: Express, user: TestUser, chatId: string, text = 'hello') {
+  msgCounter += 1;
+  const res = await request(app)
+    .post(`/v1/chats/${chatId}/messages`)
+    .set(bearer(user))
+    .send({ clientMsgId: `c${msgCounter}-${Math.random().toString(36).slice(2)}`, text });
+  if (res.status !== 201) throw new Error(`send failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; chatId: string; senderId: string; text: string };
+}
+
+/** Signs up one user per name, concurrently; typed as a tuple so destructuring needs no checks. */
+export function signUpAll<const N extends readonly string[]>(
+  app: Express,
+  ...names: N
+): Promise<{ [K in keyof N]: TestUser }> {
+  return Promise.all(names.map((n) => signUp(app, n))) as Promise<{ [K in keyof N]: TestUser }>;
+}

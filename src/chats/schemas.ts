@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { message } from '../messages/schemas.js';
+import { userIdSchema } from '../users/schemas.js';
+
+export const roleSchema = z.enum(['owner', 'admin', 'member']);
+export type Role = z.infer<typeof roleSchema>;
+export const addPolicySchema = z.enum(['anyone', 'admins']);
+export type AddPolicy = z.infer<typeof addPolicySchema>;
+
+export const chatIdSchema = z
+  .string()
+  .regex(/^(g_[0-9A-HJKMNP-TV-Z]{26}|d_[A-Za-z0-9_-]{26})$/, 'must be a chat id');
+
+export const createChatBody = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('direct'), userId: userIdSchema }),
+  z.strictObject({
+    type: z.literal('group'),
+    name: z.string().trim().min(1).max(100),
+    memberIds: z
+      .array(userIdSchema)
+      .max(99, 'add at most 99 members at creation; add more later')
+      .default([]),
+    addPolicy: addPolicySchema.default('admins'),
+  }),
+]);
+export type CreateChatBody = z.infer<typeof createChatBody>;
+
+export const updateChatBody = z
+  .strictObject({ name: z.string().trim().min(1).max(100).optional(), addPolicy: addPolicySchema.optional() })
+  .refine((b) => b.name !== undefined || b.addPolicy !== undefined, 'nothing to update');
+
+export const addMemberBody = z.strictObject({ userId: userIdSchema });
+export const updateMemberBody = z.strictObject({ role: roleSchema });
+export const readBody = z.strictObject({
+  messageId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a message id'),
+});
+
+export const listChatsQuery = z.strictObject({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const member = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  displayName: z.string().optional(),
+  role: roleSchema,
+  lastReadId: z.string().optional(),
+});
+
+export const chat = z.object({
+  id: z.string(),
+  type: z.enum(['direct', 'group']),
+  name: z.string().optional(),
+  addPolicy: addPolicySchema.optional(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+  members: z.array(member),
+  lastMessage: message.nullable(),
+  unreadCount: z.number().int().describe('messages from others after my read marker, capped at 1000'),
+});
+export type Chat = z.infer<typeof chat>;
+
+export const chatPage = z.object({ chats: z.array(chat), nextCursor: z.string().nullable() });

@@ -1,0 +1,292 @@
+import { createHash } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import type { Limits } from '../lib/limits.js';
+import type { MessageStore } from '../messages/store.js';
+import type { Publisher } from '../realtime/events.js';
+import type { UserStore } from '../users/store.js';
+import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
+import { type Activity, type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
+
+export const UNREAD_CAP = 1000;
+
+/** One chat id per pair of users, whoever starts it: the conditional create then dedupes. */
+export function directChatId(a: string, b: string): string {
+  const [x, y] = [a, b].sort();
+  return `d_${createHash('sha256').update(`${x}:${y}`).digest('base64url').slice(0, 26)}`;
+}
+
+interface Cursor {
+  at: string;
+  id: string;
+}
+
+export class ChatService {
+  constructor(
+    private readonly chats: ChatStore,
+    private readonly messages: MessageStore,
+    private readonly users: UserStore,
+    private readonly bus: Publisher,
+    private readonly limits: Limits,
+  ) {}
+
+  /** The caller's membership, or 404: non-members must not learn that the chat exists. */
+  async requireMember(chatId: string, userId: string): Promise<MemberRecord> {
+    const m = await this.chats.getMember(chatId, userId);
+    if (!m) throw notFound('Chat not found');
+    return m;
+  }
+
+  async create(userId: string, body: CreateChatBody): Promise<{ chat: Chat; created: boolean }> {
+    const now = new Date().toISOString();
+    if (body.type === 'direct') return this.createDirect(userId, body.userId, now);
+    const memberIds = [...new Set(body.memberIds.filter((id) => id !== userId))];
+    await this.requireUsers(memberIds);
+    const chatId = `g_${newId()}`;
+    const meta: ChatMeta = {
+      chatId,
+      type: 'group',
+      name: body.name,
+      addPolicy: body.addPolicy,
+      createdBy: userId,
+      createdAt: now,
+      memberCount: memberIds.length + 1,
+    };
+    const members: MemberRecord[] = [
+      { chatId, userId, role: 'owner', joinedAt: now },
+      ...memberIds.map((id) => ({ chatId, userId: id, role: 'member' as const, joinedAt: now })),
+    ];
+    await this.chats.create(meta, members);
+    for (const m of members)
+      this.bus.publish({ type: 'member_added', chatId, userId: m.userId, role: m.role, by: userId });
+    return { chat: await this.view(meta, userId, members), created: true };
+  }
+
+  private async createDirect(userId: string, otherId: string, now: string) {
+    if (otherId === userId) throw new AppError('unprocessable', 'A direct chat needs another user');
+    await this.requireUsers([otherId]);
+    const chatId = directChatId(userId, otherId);
+    const meta: ChatMeta = { chatId, type: 'direct', createdBy: userId, createdAt: now, memberCount: 2 };
+    const members = [userId, otherId].map((id) => ({
+      chatId,
+      userId: id,
+      role: 'member' as const,
+      joinedAt: now,
+    }));
+    // Concurrent creates race on one conditional put; every loser (and any retry) reads the winner's chat.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.chats.create(meta, members);
+        for (const m of members)
+          this.bus.publish({ type: 'member_added', chatId, userId: m.userId, role: 'member', by: userId });
+        return { chat: await this.view(meta, userId, members), created: true };
+      } catch (err) {
+        if (!(err instanceof ConditionFailed)) throw err;
+        const existing = await this.chats.getMeta(chatId);
+        if (existing) return { chat: await this.get(chatId, userId), created: false };
+        // Cancelled by a concurrent transaction that has not committed yet: look again shortly.
+        if (attempt >= 5)
+          throw new AppError('unavailable', 'Could not create the chat, retry', { retryAfter: 1 });
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+      }
+    }
+  }
+
+  async get(chatId: string, userId: string): Promise<Chat> {
+    const me = await this.requireMember(chatId, userId);
+    const meta = await this.chats.getMeta(chatId);
+    if (!meta) throw notFound('Chat not found');
+    return this.view(meta, userId, undefined, me);
+  }
+
+  /** My chats, most recent activity first, with members, last message and my unread count. */
+  async list(
+    userId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const memberships = await this.chats.listMemberships(userId);
+    const metas = await this.chats.getMetas(memberships.map((m) => m.chatId));
+    const mine = new Map(memberships.map((m) => [m.chatId, m]));
+    const ordered = [...metas.values()]
+      .map(({ meta, activity }) => ({ meta, at: activityAt(meta, activity) }))
+      .sort((a, b) => (a.at === b.at ? (a.meta.chatId < b.meta.chatId ? 1 : -1) : a.at < b.at ? 1 : -1))
+      .filter((c) => !after || c.at < after.at || (c.at === after.at && c.meta.chatId < after.id));
+    const page = ordered.slice(0, limit);
+    const chats = await Promise.all(
+      page.map((c) => this.view(c.meta, userId, undefined, mine.get(c.meta.chatId))),
+    );
+    const last = page.at(-1);
+    return {
+      chats,
+      nextCursor: ordered.length > limit && last ? encodeCursor({ at: last.at, id: last.meta.chatId }) : null,
+    };
+  }
+
+  async update(
+    chatId: string,
+    userId: string,
+    patch: { name?: string; addPolicy?: AddPolicy },
+  ): Promise<Chat> {
+    const me = await this.requireMember(chatId, userId);
+    const meta = await this.requireGroup(chatId, 'Direct chats have no name or settings');
+    if (me.role === 'member') throw forbidden('Only the owner or an admin can change the group');
+    if (patch.addPolicy !== undefined && me.role !== 'owner')
+      throw forbidden('Only the owner can change who may add members');
+    const next = await this.chats.updateMeta(meta.chatId, patch);
+    this.bus.publish({ type: 'chat_updated', chatId, ...patch });
+    return this.view(next, userId, undefined, me);
+  }
+
+  async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
+    const me = await this.requireMember(chatId, userId);
+    const meta = await this.requireGroup(chatId, 'Direct chats cannot gain members; start a group instead');
+    if (meta.addPolicy === 'admins' && me.role === 'member')
+      throw forbidden('Only the owner or an admin can add members');
+    await this.requireUsers([newUserId]);
+    try {
+      await this.chats.addMember(
+        { chatId, userId: newUserId, role: 'member', joinedAt: new Date().toISOString() },
+        this.limits.groupMaxMembers,
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionFailed)) throw err;
+      if (err.reasons[1] === 'ConditionalCheckFailed') throw new AppError('conflict', 'Already a member');
+      if (err.reasons[0] === 'ConditionalCheckFailed') {
+        throw new AppError(
+          'unprocessable',
+          `A group can have at most ${this.limits.groupMaxMembers} members`,
+        );
+      }
+      throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
+    }
+    this.bus.publish({ type: 'member_added', chatId, userId: newUserId, role: 'member', by: userId });
+    return this.get(chatId, userId);
+  }
+
+  /** Removes a member, or leaves when it is me. The owner hands over ownership before leaving. */
+  async removeMember(chatId: string, userId: string, targetId: string): Promise<void> {
+    const me = await this.requireMember(chatId, userId);
+    await this.requireGroup(chatId, 'You cannot leave or remove anyone from a direct chat');
+    const target = targetId === userId ? me : await this.chats.getMember(chatId, targetId);
+    if (!target) throw notFound('Member not found');
+    if (targetId === userId) {
+      if (me.role === 'owner' && (await this.chats.listMembers(chatId)).length > 1) {
+        throw new AppError('conflict', 'Make another member owner before leaving');
+      }
+    } else if (!outranks(me.role, target.role)) {
+      throw forbidden('You can only remove members of a lower role');
+    }
+    try {
+      await this.chats.removeMember(chatId, targetId);
+    } catch (err) {
+      if (err instanceof ConditionFailed) throw notFound('Member not found');
+      throw err;
+    }
+    this.bus.publish({ type: 'member_removed', chatId, userId: targetId, by: userId });
+  }
+
+  /** Owner only. Making someone owner hands ownership over: the old owner becomes an admin. */
+  async setRole(chatId: string, userId: string, targetId: string, role: Role): Promise<Chat> {
+    const me = await this.requireMember(chatId, userId);
+    await this.requireGroup(chatId, 'Direct chats have no roles');
+    if (me.role !== 'owner') throw forbidden('Only the owner can change roles');
+    if (targetId === userId) throw new AppError('unprocessable', 'Hand ownership to another member instead');
+    const target = await this.chats.getMember(chatId, targetId);
+    if (!target) throw notFound('Member not found');
+    if (target.role === role) return this.get(chatId, userId);
+    const changes = [{ userId: targetId, role, expect: target.role }];
+    if (role === 'owner') changes.push({ userId, role: 'admin', expect: 'owner' });
+    try {
+      await this.chats.setRoles(chatId, changes);
+    } catch (err) {
+      if (err instanceof ConditionFailed) throw new AppError('conflict', 'Roles changed meanwhile, retry');
+      throw err;
+    }
+    for (const c of changes)
+      this.bus.publish({ type: 'member_updated', chatId, userId: c.userId, role: c.role, by: userId });
+    return this.get(chatId, userId);
+  }
+
+  /** Moves my read marker forward (never back) to a message of this chat. */
+  async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
+    await this.requireMember(chatId, userId);
+    if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
+    if (await this.chats.advanceReadMarker(chatId, userId, messageId)) {
+      this.bus.publish({ type: 'read', chatId, userId, messageId });
+      return { lastReadId: messageId };
+    }
+    // Already at or past it: report where the marker is.
+    const current = await this.chats.getMember(chatId, userId);
+    return { lastReadId: current?.lastReadId ?? messageId };
+  }
+
+  private async requireGroup(chatId: string, whyNot: string): Promise<ChatMeta> {
+    const meta = await this.chats.getMeta(chatId);
+    if (!meta) throw notFound('Chat not found');
+    if (meta.type !== 'group') throw new AppError('unprocessable', whyNot);
+    return meta;
+  }
+
+  private async requireUsers(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const found = new Set((await this.users.getMany(ids)).map((u) => u.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0)
+      throw new AppError('unprocessable', 'Unknown user', { details: { userIds: missing } });
+  }
+
+  private async view(
+    meta: ChatMeta,
+    userId: string,
+    members?: MemberRecord[],
+    me?: MemberRecord,
+  ): Promise<Chat> {
+    const [all, lastMessage] = await Promise.all([
+      members ? Promise.resolve(members) : this.chats.listMembers(meta.chatId),
+      this.messages.latest(meta.chatId),
+    ]);
+    const mine = me ?? all.find((m) => m.userId === userId);
+    const [profiles, unreadCount] = await Promise.all([
+      this.users.getMany(all.map((m) => m.userId)),
+      this.messages.countUnread(meta.chatId, userId, mine?.lastReadId, UNREAD_CAP),
+    ]);
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    return {
+      id: meta.chatId,
+      type: meta.type,
+      ...(meta.name ? { name: meta.name } : {}),
+      ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
+      createdAt: meta.createdAt,
+      lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
+      members: all.map((m) => ({
+        userId: m.userId,
+        userName: byId.get(m.userId)?.userName ?? 'deleted',
+        ...(byId.get(m.userId)?.displayName ? { displayName: byId.get(m.userId)?.displayName } : {}),
+        role: m.role,
+        ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
+      })),
+      lastMessage: lastMessage ?? null,
+      unreadCount,
+    };
+  }
+}
+
+const rank: Record<Role, number> = { owner: 3, admin: 2, member: 1 };
+const outranks = (a: Role, b: Role) => rank[a] > rank[b];
+
+const activityAt = (meta: ChatMeta, activity?: Activity) =>
+  activity && activity.lastMessageAt > meta.createdAt ? activity.lastMessageAt : meta.createdAt;
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.at === 'string' && typeof c.id === 'string') return c;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new AppError('validation_failed', 'cursor is not one this server issued');
+}

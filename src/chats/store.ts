@@ -1,0 +1,275 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '../db/batch.js';
+import type { Db } from '../db/client.js';
+import { CHATS_BY_MEMBER } from '../db/tables.js';
+import type { AddPolicy, Role } from './schemas.js';
+
+export interface ChatMeta {
+  chatId: string;
+  type: 'direct' | 'group';
+  name?: string;
+  addPolicy?: AddPolicy;
+  createdBy: string;
+  createdAt: string;
+  memberCount: number;
+}
+
+export interface MemberRecord {
+  chatId: string;
+  userId: string;
+  role: Role;
+  joinedAt: string;
+  lastReadId?: string;
+}
+
+export interface Activity {
+  chatId: string;
+  lastMessageId: string;
+  lastMessageAt: string;
+}
+
+/** A conditional write lost: the caller decides what that means (exists, full, not a member…). */
+export class ConditionFailed extends Error {
+  override name = 'ConditionFailed';
+  constructor(readonly reasons: (string | undefined)[] = []) {
+    super('condition failed');
+  }
+}
+
+const META = 'meta';
+const ACTIVITY = 'activity';
+const memberSk = (userId: string) => `member#${userId}`;
+
+export class ChatStore {
+  constructor(private readonly db: Db) {}
+
+  private get table() {
+    return this.db.tables.chats;
+  }
+
+  /** Meta and every member in one transaction; fails with ConditionFailed if the chat exists. */
+  async create(meta: ChatMeta, members: MemberRecord[]): Promise<void> {
+    await this.transact([
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...meta, sk: META },
+          ConditionExpression: 'attribute_not_exists(chatId)',
+        },
+      },
+      ...members.map((m) => ({ Put: { TableName: this.table, Item: this.memberItem(m) } })),
+    ]);
+  }
+
+  async getMeta(chatId: string): Promise<ChatMeta | undefined> {
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.table, Key: { chatId, sk: META }, ConsistentRead: true }),
+    );
+    return res.Item ? toMeta(res.Item) : undefined;
+  }
+
+  async getMember(chatId: string, userId: string): Promise<MemberRecord | undefined> {
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.table, Key: { chatId, sk: memberSk(userId) }, ConsistentRead: true }),
+    );
+    return res.Item ? toMember(res.Item) : undefined;
+  }
+
+  async listMembers(chatId: string): Promise<MemberRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      KeyConditionExpression: 'chatId = :c AND begins_with(sk, :m)',
+      ExpressionAttributeValues: { ':c': chatId, ':m': 'member#' },
+      ConsistentRead: true,
+    });
+    return items.map(toMember);
+  }
+
+  /** Every chat the user belongs to (the GSI is eventually consistent: a just-added chat may lag). */
+  async listMemberships(userId: string): Promise<MemberRecord[]> {
+    const items = await this.queryAll({
+      TableName: this.table,
+      IndexName: CHATS_BY_MEMBER,
+      KeyConditionExpression: 'memberId = :u',
+      ExpressionAttributeValues: { ':u': userId },
+    });
+    return items.map(toMember);
+  }
+
+  async getMetas(chatIds: readonly string[]): Promise<Map<string, { meta: ChatMeta; activity?: Activity }>> {
+    const keys = chatIds.flatMap((chatId) => [
+      { chatId, sk: META },
+      { chatId, sk: ACTIVITY },
+    ]);
+    const out = new Map<string, { meta: ChatMeta; activity?: Activity }>();
+    const items = await batchGetAll(this.db.doc, this.table, keys);
+    for (const item of items.filter((i) => i.sk === META))
+      out.set(item.chatId as string, { meta: toMeta(item) });
+    for (const item of items.filter((i) => i.sk === ACTIVITY)) {
+      const entry = out.get(item.chatId as string);
+      if (entry) entry.activity = item as unknown as Activity;
+    }
+    return out;
+  }
+
+  async updateMeta(chatId: string, patch: { name?: string; addPolicy?: AddPolicy }): Promise<ChatMeta> {
+    const sets = Object.entries(patch).filter(([, v]) => v !== undefined);
+    const res = await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { chatId, sk: META },
+        UpdateExpression: `SET ${sets.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(chatId)',
+        ExpressionAttributeNames: Object.fromEntries(sets.map(([k]) => [`#${k}`, k])),
+        ExpressionAttributeValues: Object.fromEntries(sets.map(([k, v]) => [`:${k}`, v])),
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toMeta(res.Attributes ?? {});
+  }
+
+  /** Adds a member to a group unless it is full or they are in it (ConditionFailed: [full?, exists?]). */
+  async addMember(m: MemberRecord, maxMembers: number): Promise<void> {
+    await this.transact([
+      {
+        Update: {
+          TableName: this.table,
+          Key: { chatId: m.chatId, sk: META },
+          UpdateExpression: 'SET memberCount = memberCount + :one',
+          ConditionExpression: '#t = :group AND memberCount < :max',
+          ExpressionAttributeNames: { '#t': 'type' },
+          ExpressionAttributeValues: { ':one': 1, ':group': 'group', ':max': maxMembers },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table,
+          Item: this.memberItem(m),
+          ConditionExpression: 'attribute_not_exists(sk)',
+        },
+      },
+    ]);
+  }
+
+  async removeMember(chatId: string, userId: string): Promise<void> {
+    await this.transact([
+      {
+        Delete: {
+          TableName: this.table,
+          Key: { chatId, sk: memberSk(userId) },
+          ConditionExpression: 'attribute_exists(sk)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.table,
+          Key: { chatId, sk: META },
+          UpdateExpression: 'SET memberCount = memberCount - :one',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+    ]);
+  }
+
+  /** Sets roles of one or two members atomically (ownership transfer changes both). */
+  async setRoles(chatId: string, changes: { userId: string; role: Role; expect: Role }[]): Promise<void> {
+    await this.transact(
+      changes.map((c) => ({
+        Update: {
+          TableName: this.table,
+          Key: { chatId, sk: memberSk(c.userId) },
+          UpdateExpression: 'SET #r = :role',
+          ConditionExpression: '#r = :expect',
+          ExpressionAttributeNames: { '#r': 'role' },
+          ExpressionAttributeValues: { ':role': c.role, ':expect': c.expect },
+        },
+      })),
+    );
+  }
+
+  /** Moves the read marker forward only; returns false when it was already at or past messageId. */
+  async advanceReadMarker(chatId: string, userId: string, messageId: string): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { chatId, sk: memberSk(userId) },
+          UpdateExpression: 'SET lastReadId = :id',
+          ConditionExpression:
+            'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
+          ExpressionAttributeValues: { ':id': messageId },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** Items that record a chat's latest message; written by the message writer with its batch. */
+  activityItem(a: Activity): Record<string, unknown> {
+    return { ...a, sk: ACTIVITY };
+  }
+
+  private memberItem(m: MemberRecord): Record<string, unknown> {
+    return { ...m, sk: memberSk(m.userId), memberId: m.userId };
+  }
+
+  private async transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ) {
+    try {
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) {
+        throw new ConditionFailed((err.CancellationReasons ?? []).map((r) => r.Code));
+      }
+      throw err;
+    }
+  }
+
+  private async queryAll(
+    input: ConstructorParameters<typeof QueryCommand>[0],
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res: QueryCommandOutput = await this.db.doc.send(
+        new QueryCommand({ ...input, ExclusiveStartKey: start }),
+      );
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}
+
+function toMeta(item: Record<string, unknown>): ChatMeta {
+  return {
+    chatId: item.chatId as string,
+    type: item.type as ChatMeta['type'],
+    ...(typeof item.name === 'string' ? { name: item.name } : {}),
+    ...(typeof item.addPolicy === 'string' ? { addPolicy: item.addPolicy as AddPolicy } : {}),
+    createdBy: item.createdBy as string,
+    createdAt: item.createdAt as string,
+    memberCount: Number(item.memberCount),
+  };
+}
+
+function toMember(item: Record<string, unknown>): MemberRecord {
+  return {
+    chatId: item.chatId as string,
+    userId: item.memberId as string,
+    role: item.role as Role,
+    joinedAt: item.joinedAt as string,
+    ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
+  };
+}

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import { currentUser } from '../auth/middleware.js';
+import { chatId } from '../chats/routes.js';
+import { notFound } from '../lib/errors.js';
+import { parse } from '../lib/http.js';
+import { editMessageBody, historyQuery, messageIdSchema, sendMessageBody } from './schemas.js';
+import type { MessageService } from './service.js';
+
+/** Mounted at /v1/chats/:chatId/messages. */
+export function messageRoutes(messages: MessageService): Router {
+  const r = Router({ mergeParams: true });
+  r.post('/', async (req, res) => {
+    const body = parse(sendMessageBody, req.body);
+    const sent = await messages.send(currentUser(req), chatIdOf(req.params), body.clientMsgId, body.text);
+    res.status(sent.created ? 201 : 200).json(sent.message);
+  });
+  r.get('/', async (req, res) => {
+    res.json(await messages.history(currentUser(req), chatIdOf(req.params), parse(historyQuery, req.query)));
+  });
+  r.get('/:messageId', async (req, res) => {
+    res.json(await messages.get(currentUser(req), chatIdOf(req.params), messageId(req.params)));
+  });
+  r.patch('/:messageId', async (req, res) => {
+    const { text } = parse(editMessageBody, req.body);
+    res.json(await messages.edit(currentUser(req), chatIdOf(req.params), messageId(req.params), text));
+  });
+  r.delete('/:messageId', async (req, res) => {
+    res.json(await messages.delete(currentUser(req), chatIdOf(req.params), messageId(req.params)));
+  });
+  return r;
+}
+
+const chatIdOf = (params: Record<string, string | undefined>) => chatId(params.chatId);
+
+function messageId(params: Record<string, string | undefined>): string {
+  const r = messageIdSchema.safeParse(params.messageId);
+  if (!r.success) throw notFound('Message not found');
+  return r.data;
+}

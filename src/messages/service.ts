@@ -1,0 +1,62 @@
+import type { ChatService } from '../chats/service.js';
+import { AppError, forbidden, notFound } from '../lib/errors.js';
+import type { Publisher } from '../realtime/events.js';
+import type { Message } from './schemas.js';
+import type { MessageStore } from './store.js';
+import type { MessageWriter, Sent } from './writer.js';
+
+export class MessageService {
+  constructor(
+    private readonly chats: ChatService,
+    private readonly store: MessageStore,
+    private readonly writer: MessageWriter,
+    private readonly bus: Publisher,
+  ) {}
+
+  /**
+   * Stores a message and resolves once it is durable. The same clientMsgId from the same sender
+   * resolves to the original message (created: false). Publishing happens in the writer's commit
+   * hook so that fan-out follows chat order.
+   */
+  async send(userId: string, chatId: string, clientMsgId: string, text: string): Promise<Sent> {
+    await this.chats.requireMember(chatId, userId);
+    return this.writer.submit({ chatId, senderId: userId, clientMsgId, text });
+  }
+
+  async history(userId: string, chatId: string, q: { before?: string; after?: string; limit: number }) {
+    await this.chats.requireMember(chatId, userId);
+    return this.store.page(chatId, q);
+  }
+
+  async get(userId: string, chatId: string, messageId: string): Promise<Message> {
+    await this.chats.requireMember(chatId, userId);
+    const m = await this.store.getById(chatId, messageId);
+    if (!m) throw notFound('Message not found');
+    return m;
+  }
+
+  async edit(userId: string, chatId: string, messageId: string, text: string): Promise<Message> {
+    const m = await this.get(userId, chatId, messageId);
+    if (m.senderId !== userId) throw forbidden('Only the sender can edit a message');
+    if (m.deleted) throw new AppError('conflict', 'The message was deleted');
+    const edited = await this.store.edit(m, text, new Date().toISOString());
+    if (!edited) throw new AppError('conflict', 'The message was deleted');
+    this.bus.publish({ type: 'message_updated', chatId, message: edited });
+    return edited;
+  }
+
+  /** Sender, or an owner/admin of a group: leaves a tombstone so history stays aligned. */
+  async delete(userId: string, chatId: string, messageId: string): Promise<Message> {
+    const me = await this.chats.requireMember(chatId, userId);
+    const m = await this.store.getById(chatId, messageId);
+    if (!m) throw notFound('Message not found');
+    if (m.senderId !== userId && me.role === 'member') {
+      throw forbidden('Only the sender or a group owner/admin can delete a message');
+    }
+    if (m.deleted) return m;
+    const tomb = await this.store.tombstone(m, new Date().toISOString());
+    if (!tomb) return (await this.store.getById(chatId, messageId)) ?? m;
+    this.bus.publish({ type: 'message_deleted', chatId, message: tomb });
+    return tomb;
+  }
+}

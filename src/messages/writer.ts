@@ -1,0 +1,240 @@
+import { backoff } from '../db/batch.js';
+import { AppError } from '../lib/errors.js';
+import { newMessageId } from '../lib/ids.js';
+import type { Message } from './schemas.js';
+import { type MessageStore, msgKey, type WriteRequest } from './store.js';
+
+export interface Draft {
+  chatId: string;
+  senderId: string;
+  clientMsgId: string;
+  text: string;
+}
+
+export interface Sent {
+  message: Message;
+  /** false when the clientMsgId was already stored: the original is returned, nothing new is written. */
+  created: boolean;
+}
+
+export interface WriterOptions {
+  /** How long a send may wait for company before its batch is written. */
+  maxDelayMs: number;
+  /** BatchWriteItem calls in flight at once. */
+  concurrency: number;
+  /** Sends waiting beyond this are refused (back-pressure instead of unbounded memory). */
+  maxQueued: number;
+  maxAttempts: number;
+}
+
+export const defaultWriterOptions: WriterOptions = {
+  maxDelayMs: 2,
+  concurrency: 4,
+  maxQueued: 20_000,
+  maxAttempts: 6,
+};
+
+const BATCH_LIMIT = 25; // DynamoDB's BatchWriteItem maximum
+
+interface Pending {
+  draft: Draft;
+  key: string;
+  resolve(s: Sent): void;
+  reject(e: unknown): void;
+  message?: Message;
+}
+
+export interface WriterHooks {
+  /** Called once per new message, in id order per chat, right after it is durable. */
+  onCommitted(message: Message): void;
+  /** Extra items to store with a chat's last message of a batch (the chat's activity record). */
+  activityFor(message: Message): WriteRequest;
+}
+
+/**
+ * Group commit: sends that arrive within a few ms share BatchWriteItem calls, and each sender is
+ * answered when its own item is durable. A chat has at most one batch in flight, and ids are
+ * given when a batch forms, so per chat, ids become visible in id order.
+ */
+export class MessageWriter {
+  private queue: Pending[] = [];
+  private readonly inFlightChats = new Set<string>();
+  private readonly inFlightKeys = new Map<string, Promise<Sent>>();
+  private running = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: MessageStore,
+    private readonly hooks: WriterHooks,
+    private readonly opts: WriterOptions = defaultWriterOptions,
+  ) {}
+
+  submit(draft: Draft): Promise<Sent> {
+    const key = `${draft.chatId}|${msgKey(draft.senderId, draft.clientMsgId)}`;
+    // The same send twice at once (a retry racing its original) shares one write.
+    const existing = this.inFlightKeys.get(key);
+    if (existing) return existing.then((s) => ({ ...s, created: false }));
+    if (this.queue.length >= this.opts.maxQueued) {
+      return Promise.reject(
+        new AppError('unavailable', 'The server is busy, retry shortly', { retryAfter: 1 }),
+      );
+    }
+    const promise = new Promise<Sent>((resolve, reject) => {
+      this.queue.push({ draft, key, resolve, reject });
+    });
+    this.inFlightKeys.set(key, promise);
+    const forget = () => this.inFlightKeys.delete(key);
+    promise.then(forget, forget);
+    this.schedule();
+    return promise;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Resolves once everything submitted so far is written or failed (graceful shutdown). */
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && this.running === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.queue.length >= BATCH_LIMIT) {
+      this.pump();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, this.opts.maxDelayMs);
+  }
+
+  private pump(): void {
+    while (this.running < this.opts.concurrency) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) break;
+      this.running += 1;
+      void this.commit(batch).finally(() => {
+        this.running -= 1;
+        for (const p of batch) this.inFlightChats.delete(p.draft.chatId);
+        if (this.queue.length > 0) this.schedule();
+        else if (this.running === 0) this.notifyIdle();
+      });
+    }
+  }
+
+  /** Up to BATCH_LIMIT sends (with room for activity items) from chats with no batch in flight. */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const chats = new Set<string>();
+    const rest: Pending[] = [];
+    for (const p of this.queue) {
+      const chat = p.draft.chatId;
+      const fits = batch.length + chats.size + (chats.has(chat) ? 0 : 1) < BATCH_LIMIT + 1;
+      if (!this.inFlightChats.has(chat) && fits) {
+        batch.push(p);
+        chats.add(chat);
+      } else {
+        rest.push(p);
+      }
+    }
+    this.queue = rest;
+    for (const c of chats) this.inFlightChats.add(c);
+    return batch;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    let fresh: Pending[];
+    try {
+      fresh = await this.skipDuplicates(batch);
+    } catch (err) {
+      for (const p of batch) p.reject(unavailable(err));
+      return;
+    }
+    if (fresh.length === 0) return;
+    const now = new Date().toISOString();
+    for (const p of fresh) {
+      const { chatId, senderId, clientMsgId, text } = p.draft;
+      p.message = { id: newMessageId(), chatId, senderId, clientMsgId, text, createdAt: now };
+    }
+    const requests = this.requestsFor(fresh);
+    try {
+      await this.writeWithRetry(requests);
+    } catch (err) {
+      for (const p of fresh) p.reject(unavailable(err));
+      return;
+    }
+    for (const p of fresh) {
+      const message = p.message as Message;
+      this.hooks.onCommitted(message);
+      p.resolve({ message, created: true });
+    }
+  }
+
+  /** Answers sends whose clientMsgId is already stored with the original message. */
+  private async skipDuplicates(batch: Pending[]): Promise<Pending[]> {
+    const existing = await this.store.findExisting(batch.map((p) => p.draft));
+    if (existing.length === 0) return batch;
+    const found = new Map(existing.map((m) => [`${m.chatId}|${msgKey(m.senderId, m.clientMsgId)}`, m]));
+    return batch.filter((p) => {
+      const m = found.get(p.key);
+      if (m) p.resolve({ message: m, created: false });
+      return !m;
+    });
+  }
+
+  private requestsFor(fresh: Pending[]): WriteRequest[] {
+    const lastOfChat = new Map<string, Message>();
+    const requests: WriteRequest[] = [];
+    for (const p of fresh) {
+      const m = p.message as Message;
+      requests.push({ table: this.store.table, item: this.store.item(m) });
+      lastOfChat.set(m.chatId, m);
+    }
+    for (const m of lastOfChat.values()) requests.push(this.hooks.activityFor(m));
+    return requests;
+  }
+
+  private async writeWithRetry(requests: WriteRequest[]): Promise<void> {
+    let pending = requests;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await backoff(attempt);
+      try {
+        pending = await this.store.writeBatch(pending);
+      } catch (err) {
+        // Throttling and transient network errors are retried here; anything else fails the batch.
+        if (attempt + 1 >= this.opts.maxAttempts || !isRetryable(err)) throw err;
+      }
+      if (pending.length > 0 && attempt + 1 >= this.opts.maxAttempts) {
+        throw new Error(`${pending.length} items still unprocessed after ${attempt + 1} attempts`);
+      }
+    }
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+}
+
+function isRetryable(err: unknown): boolean {
+  const e = err as { $retryable?: unknown; name?: string; $metadata?: { httpStatusCode?: number } };
+  return (
+    e?.$retryable !== undefined ||
+    e?.name === 'ProvisionedThroughputExceededException' ||
+    e?.name === 'ThrottlingException' ||
+    (e?.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
+
+function unavailable(err: unknown): AppError {
+  return err instanceof AppError
+    ? err
+    : new AppError('unavailable', 'The message could not be stored, retry shortly', {
+        retryAfter: 1,
+        cause: err,
+      });
+}

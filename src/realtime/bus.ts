@@ -1,0 +1,45 @@
+import type { ChatEvent, Publisher } from './events.js';
+
+export type EventHandler = (event: ChatEvent) => void;
+
+/**
+ * Carries durable chat events to every instance's hub. Each instance publishes an event once;
+ * every subscriber (one hub per instance) receives it once, in publish order per publisher.
+ */
+export interface FanoutBus extends Publisher {
+  subscribe(handler: EventHandler): () => void;
+  /** Whether cross-instance delivery currently works (readiness reports "degraded" when not). */
+  healthy(): boolean;
+  close(): Promise<void>;
+}
+
+/** Single-process bus: delivery is a synchronous call, so order and exactly-once are trivial. */
+export class LocalBus implements FanoutBus {
+  private readonly handlers = new Set<EventHandler>();
+
+  constructor(private readonly onHandlerError: (err: unknown) => void = () => {}) {}
+
+  publish(event: ChatEvent): void {
+    for (const h of this.handlers) {
+      try {
+        h(event);
+      } catch (err) {
+        // One broken subscriber must not stop delivery to the others or fail the write path.
+        this.onHandlerError(err);
+      }
+    }
+  }
+
+  subscribe(handler: EventHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  healthy(): boolean {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bearer,
+  createGroup,
+  createTestApp,
+  postMessage,
+  signUp,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.js';
+
+describe('GET /v1/chats', () => {
+  let t: TestApp;
+  let me: TestUser;
+  let friend: TestUser;
+  const chatIds: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp();
+    [me, friend] = await Promise.all([signUp(t.app, 'me'), signUp(t.app, 'friend')]);
+    for (let i = 0; i < 5; i++) chatIds.push(await createGroup(t.app, friend, [me], { name: `g${i}` }));
+  });
+  afterAll(() => t.close());
+
+  it('orders chats by latest activity and carries lastMessage and unreadCount', async () => {
+    await postMessage(t.app, friend, chatIds[1] as string, 'older');
+    await postMessage(t.app, friend, chatIds[3] as string, 'newest');
+    const res = await request(t.app).get('/v1/chats').set(bearer(me));
+    expect(res.status).toBe(200);
+    const ids = res.body.chats.map((c: { id: string }) => c.id);
+    expect(ids.slice(0, 2)).toEqual([chatIds[3], chatIds[1]]);
+    expect(res.body.chats[0]).toMatchObject({ lastMessage: { text: 'newest' }, unreadCount: 1 });
+    expect(res.body.chats[0].members.map((m: { userName: string }) => m.userName).sort()).toEqual(
+      [me.userName, friend.userName].sort(),
+    );
+  });
+
+  it('pages with a cursor, covering every chat once', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await request(t.app)
+        .get('/v1/chats')
+        .set(bearer(me))
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.chats.map((c: { id: string }) => c.id));
+      cursor = res.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([...chatIds].sort());
+  });
+
+  it('refuses a forged cursor with 400', async () => {
+    expect((await request(t.app).get('/v1/chats').set(bearer(me)).query({ cursor: 'garbage' })).status).toBe(
+      400,
+    );
+  });
+});
