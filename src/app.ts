@@ -11,6 +11,7 @@ import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
 import { messageRoutes } from './messages/routes.js';
+import { docsRoutes } from './openapi/routes.js';
 import type { Services } from './services.js';
 import { userRoutes } from './users/routes.js';
 
@@ -66,6 +67,7 @@ export function buildApp(deps: AppDeps): Express {
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRoutes(deps.readiness));
+  app.use(docsRoutes());
   if (deps.services) app.use('/v1', v1Routes(deps.services));
 
   app.use(notFoundHandler);

@@ -1,0 +1,274 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { loginBody, refreshBody, sessionResponse, signupBody } from '../auth/schemas.js';
+import {
+  addMemberBody,
+  chat,
+  chatPage,
+  createChatBody,
+  listChatsQuery,
+  readBody,
+  updateChatBody,
+  updateMemberBody,
+} from '../chats/schemas.js';
+import { errorCatalogue } from '../lib/errors.js';
+import {
+  editMessageBody,
+  historyQuery,
+  historyResponse,
+  message,
+  sendMessageBody,
+} from '../messages/schemas.js';
+import { me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
+
+// The API reference, generated from the same zod schemas the routes validate with.
+
+const errorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCatalogue) as [string, ...string[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const chatIdParam = z.object({
+  chatId: z.string().describe('g_<ULID> for groups, d_<hash> for direct chats'),
+});
+const memberParams = chatIdParam.extend({ userId: z.string() });
+const messageParams = chatIdParam.extend({ messageId: z.string() });
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [s, json(errorBody, describeStatus(s))]));
+
+function describeStatus(status: number): string {
+  const codes = Object.entries(errorCatalogue)
+    .filter(([, e]) => e.status === status)
+    .map(([code]) => code);
+  return `Error: ${codes.join(', ')}`;
+}
+
+type Route = Omit<RouteConfig, 'responses'> & { responses: RouteConfig['responses']; public?: boolean };
+
+const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
+
+export const routes: Route[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness (no I/O)',
+    public: true,
+    responses: { 200: json(z.object({ status: z.literal('ok') }), 'Alive') },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: DynamoDB answers (Redis, when configured, only degrades)',
+    public: true,
+    responses: {
+      200: json(
+        z.object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.string()) }),
+        'Ready',
+      ),
+      503: json(
+        z.object({ status: z.literal('unavailable'), checks: z.record(z.string(), z.string()) }),
+        'Not ready',
+      ),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/signup',
+    summary: 'Create an account',
+    public: true,
+    request: body(signupBody),
+    responses: { 201: json(sessionResponse, 'Signed up'), ...errors(400, 409, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/login',
+    summary: 'Sign in',
+    public: true,
+    request: body(loginBody),
+    responses: { 200: json(sessionResponse, 'Signed in'), ...errors(400, 401, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/refresh',
+    summary: 'Rotate a refresh token (reuse revokes the session)',
+    public: true,
+    request: body(refreshBody),
+    responses: { 200: json(sessionResponse, 'New tokens'), ...errors(400, 401, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/logout',
+    summary: 'End the session of a refresh token',
+    public: true,
+    request: body(refreshBody),
+    responses: { 204: { description: 'Signed out' }, ...errors(400) },
+  },
+  {
+    method: 'get',
+    path: '/v1/users/me',
+    summary: 'My profile',
+    responses: { 200: json(me, 'Me'), ...errors(401) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/users/me',
+    summary: 'Change my userName or displayName',
+    request: body(updateMeBody),
+    responses: { 200: json(me, 'Updated'), ...errors(400, 401, 409) },
+  },
+  {
+    method: 'get',
+    path: '/v1/users',
+    summary: 'Find users by userName prefix or exact email',
+    request: { query: searchQuery },
+    responses: {
+      200: json(z.object({ users: z.array(publicUser) }), 'Matches (at most 20)'),
+      ...errors(400, 401),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/users/{id}',
+    summary: 'A user',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 200: json(publicUser, 'The user'), ...errors(400, 401, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/chats',
+    summary: 'Start a direct chat (200 if it exists) or create a group',
+    request: body(createChatBody),
+    responses: {
+      200: json(chat, 'The existing direct chat'),
+      201: json(chat, 'Created'),
+      ...errors(400, 401, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/chats',
+    summary: 'My chats, most recent activity first',
+    request: { query: listChatsQuery },
+    responses: { 200: json(chatPage, 'A page of chats'), ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/chats/{chatId}',
+    summary: 'A chat I am in',
+    request: { params: chatIdParam },
+    responses: { 200: json(chat, 'The chat'), ...errors(401, 404) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/chats/{chatId}',
+    summary: 'Rename a group or change who may add members',
+    request: { params: chatIdParam, ...body(updateChatBody) },
+    responses: { 200: json(chat, 'Updated'), ...errors(400, 401, 403, 404, 422) },
+  },
+  {
+    method: 'post',
+    path: '/v1/chats/{chatId}/members',
+    summary: 'Add a member to a group',
+    request: { params: chatIdParam, ...body(addMemberBody) },
+    responses: { 201: json(chat, 'Added'), ...errors(400, 401, 403, 404, 409, 422) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/chats/{chatId}/members/{userId}',
+    summary: 'Remove a member, or leave (my own id)',
+    request: { params: memberParams },
+    responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404, 409, 422) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/chats/{chatId}/members/{userId}',
+    summary: 'Change a member role (owner only; role=owner hands ownership over)',
+    request: { params: memberParams, ...body(updateMemberBody) },
+    responses: { 200: json(chat, 'Updated'), ...errors(400, 401, 403, 404, 409, 422) },
+  },
+  {
+    method: 'post',
+    path: '/v1/chats/{chatId}/read',
+    summary: 'Move my read marker forward',
+    request: { params: chatIdParam, ...body(readBody) },
+    responses: {
+      200: json(z.object({ lastReadId: z.string() }), 'Where my marker is now'),
+      ...errors(400, 401, 404),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/chats/{chatId}/messages',
+    summary: 'Send a message (idempotent per clientMsgId)',
+    request: { params: chatIdParam, ...body(sendMessageBody) },
+    responses: {
+      200: json(message, 'Already stored: the original'),
+      201: json(message, 'Stored'),
+      ...errors(400, 401, 404, 429, 503),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/chats/{chatId}/messages',
+    summary: 'History: before= newest first, after= oldest first',
+    request: { params: chatIdParam, query: historyQuery },
+    responses: { 200: json(historyResponse, 'A page of messages'), ...errors(400, 401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/chats/{chatId}/messages/{messageId}',
+    summary: 'One message',
+    request: { params: messageParams },
+    responses: { 200: json(message, 'The message'), ...errors(401, 404) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/chats/{chatId}/messages/{messageId}',
+    summary: 'Edit my message',
+    request: { params: messageParams, ...body(editMessageBody) },
+    responses: { 200: json(message, 'Edited'), ...errors(400, 401, 403, 404, 409) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/chats/{chatId}/messages/{messageId}',
+    summary: 'Delete a message (leaves a tombstone)',
+    request: { params: messageParams },
+    responses: { 200: json(message, 'The tombstone'), ...errors(401, 403, 404) },
+  },
+];
+
+let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
+
+export function openApiDocument() {
+  if (cached) return cached;
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  for (const { public: isPublic, ...route } of routes) {
+    registry.registerPath({ ...route, ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }) });
+  }
+  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Chat-X API',
+      version: '1.0.0',
+      description:
+        'REST API of the Chat-X server. Real-time traffic uses the WebSocket protocol in docs/protocol.md.',
+    },
+    servers: [{ url: '/' }],
+  });
+  return cached;
+}
