@@ -52,7 +52,8 @@ export function createServices(deps: ServiceDeps): Services {
   const writer = new MessageWriter(
     messageStore,
     {
-      onCommitted: (message) => bus.publish({ type: 'message', chatId: message.chatId, message }),
+      onCommitted: (message, origin) =>
+        bus.publish({ type: 'message', chatId: message.chatId, message, ...(origin ? { origin } : {}) }),
       activityFor: (m) => ({
         table: deps.db.tables.chats,
         item: chatStore.activityItem({ chatId: m.chatId, lastMessageId: m.id, lastMessageAt: m.createdAt }),

@@ -4,10 +4,12 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import type { Logger } from './lib/logger.js';
-import { createServices } from './services.js';
+import { Hub, type HubOptions } from './realtime/hub.js';
+import { createServices, type ServiceDeps } from './services.js';
 
 export interface RunningServer {
   server: Server;
+  hub: Hub;
   db: Db;
   port: number;
   url: string;
@@ -19,14 +21,19 @@ export interface RunningServer {
 // ALB sees its target close a kept-alive connection first and answers 502.
 export const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 
-/** Wires config → db → app on one http.Server and listens; used by server.ts and the e2e tests. */
-export async function start(config: Config, logger: Logger): Promise<RunningServer> {
+export interface StartOptions {
+  hub?: Partial<HubOptions>;
+  limits?: ServiceDeps['limits'];
+}
+
+/** Wires config → db → services → app + ws hub on one http.Server and listens. */
+export async function start(config: Config, logger: Logger, opts: StartOptions = {}): Promise<RunningServer> {
   const db = createDb({
     region: config.awsRegion,
     endpoint: config.dynamodbEndpoint,
     tablePrefix: config.tablePrefix,
   });
-  const services = createServices({ config, db });
+  const services = createServices({ config, db, ...(opts.limits ? { limits: opts.limits } : {}) });
   const app = buildApp({
     config,
     logger,
@@ -36,6 +43,13 @@ export async function start(config: Config, logger: Logger): Promise<RunningServ
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const hub = new Hub({
+    services,
+    logger,
+    corsOrigins: config.corsOrigins,
+    ...(opts.hub ? { options: opts.hub } : {}),
+  });
+  hub.attach(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -50,7 +64,9 @@ export async function start(config: Config, logger: Logger): Promise<RunningServ
   let closing: Promise<void> | undefined;
   const close = (graceMs = 8_000) => {
     closing ??= (async () => {
+      // Stop accepting, then drain sockets (spread out) while in-flight HTTP requests finish.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
@@ -60,5 +76,5 @@ export async function start(config: Config, logger: Logger): Promise<RunningServ
     })();
     return closing;
   };
-  return { server, db, port, url: `http://127.0.0.1:${port}`, close };
+  return { server, hub, db, port, url: `http://127.0.0.1:${port}`, close };
 }

@@ -3,7 +3,7 @@ import { AppError, forbidden, notFound } from '../lib/errors.js';
 import type { Publisher } from '../realtime/events.js';
 import type { Message } from './schemas.js';
 import type { MessageStore } from './store.js';
-import type { MessageWriter, Sent } from './writer.js';
+import type { Draft, MessageWriter, Sent } from './writer.js';
 
 export class MessageService {
   constructor(
@@ -21,6 +21,14 @@ export class MessageService {
   async send(userId: string, chatId: string, clientMsgId: string, text: string): Promise<Sent> {
     await this.chats.requireMember(chatId, userId);
     return this.writer.submit({ chatId, senderId: userId, clientMsgId, text });
+  }
+
+  /**
+   * For the WebSocket hub, whose room state (kept current by membership events) already proved
+   * membership: skips the per-message membership read on the hot path.
+   */
+  sendAsMember(draft: Draft): Promise<Sent> {
+    return this.writer.submit(draft);
   }
 
   async history(userId: string, chatId: string, q: { before?: string; after?: string; limit: number }) {

@@ -9,6 +9,13 @@ export interface Draft {
   senderId: string;
   clientMsgId: string;
   text: string;
+  /** Connection that sent it (WebSocket), carried into the published event. */
+  origin?: string;
+  /**
+   * Called synchronously the moment the message is durable, before it is published: the hub
+   * acks here, so the sender's ack precedes any later message of the chat on that connection.
+   */
+  onDurable?(message: Message): void;
 }
 
 export interface Sent {
@@ -46,7 +53,7 @@ interface Pending {
 
 export interface WriterHooks {
   /** Called once per new message, in id order per chat, right after it is durable. */
-  onCommitted(message: Message): void;
+  onCommitted(message: Message, origin: string | undefined): void;
   /** Extra items to store with a chat's last message of a batch (the chat's activity record). */
   activityFor(message: Message): WriteRequest;
 }
@@ -132,7 +139,8 @@ export class MessageWriter {
     const rest: Pending[] = [];
     for (const p of this.queue) {
       const chat = p.draft.chatId;
-      const fits = batch.length + chats.size + (chats.has(chat) ? 0 : 1) < BATCH_LIMIT + 1;
+      // Room for this message, plus one activity item per chat in the batch.
+      const fits = batch.length + 1 + chats.size + (chats.has(chat) ? 0 : 1) <= BATCH_LIMIT;
       if (!this.inFlightChats.has(chat) && fits) {
         batch.push(p);
         chats.add(chat);
@@ -168,7 +176,11 @@ export class MessageWriter {
     }
     for (const p of fresh) {
       const message = p.message as Message;
-      this.hooks.onCommitted(message);
+      try {
+        p.draft.onDurable?.(message);
+      } finally {
+        this.hooks.onCommitted(message, p.draft.origin);
+      }
       p.resolve({ message, created: true });
     }
   }

@@ -37,6 +37,9 @@ export async function createTestApp(opts: { limits?: Partial<Limits> } = {}): Pr
   };
 }
 
+/** An in-process app, or the base URL of a running server. */
+export type Target = Express | string;
+
 export interface TestUser {
   id: string;
   userName: string;
@@ -49,7 +52,7 @@ export interface TestUser {
 let counter = 0;
 
 /** Signs up a fresh user through the API. */
-export async function signUp(app: Express, name = 'user'): Promise<TestUser> {
+export async function signUp(app: Target, name = 'user'): Promise<TestUser> {
   counter += 1;
   const tag = `${name}${counter}_${Math.random().toString(36).slice(2, 8)}`.slice(0, 32);
   const body = { email: `${tag}@example.com`, password: 'correct horse battery', userName: tag };
@@ -69,9 +72,9 @@ export const bearer = (u: { accessToken: string }) => ({ Authorization: `Bearer 
 
 /** Creates a chat through the API as `owner` and returns its id. */
 export async function createGroup(
-  app: Express,
+  app: Target,
   owner: TestUser,
-  members: TestUser[],
+  members: readonly TestUser[],
   extra: object = {},
 ): Promise<string> {
   const res = await request(app)
@@ -85,7 +88,7 @@ export async function createGroup(
 let msgCounter = 0;
 
 /** Posts a message over REST and returns the stored message. */
-export async function postMessage(app: Express, user: TestUser, chatId: string, text = 'hello') {
+export async function postMessage(app: Target, user: TestUser, chatId: string, text = 'hello') {
   msgCounter += 1;
   const res = await request(app)
     .post(`/v1/chats/${chatId}/messages`)
@@ -97,7 +100,7 @@ export async function postMessage(app: Express, user: TestUser, chatId: string, 
 
 /** Signs up one user per name, concurrently; typed as a tuple so destructuring needs no checks. */
 export function signUpAll<const N extends readonly string[]>(
-  app: Express,
+  app: Target,
   ...names: N
 ): Promise<{ [K in keyof N]: TestUser }> {
   return Promise.all(names.map((n) => signUp(app, n))) as Promise<{ [K in keyof N]: TestUser }>;

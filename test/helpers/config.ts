@@ -13,4 +13,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export const silentLogger = (): Logger => createLogger({ level: 'silent', pretty: false });
+/** Silent unless TEST_LOG_LEVEL is set (e.g. TEST_LOG_LEVEL=error pnpm test) to debug a failure. */
+export const silentLogger = (): Logger =>
+  createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', pretty: false });

@@ -1,0 +1,255 @@
+import type { Message } from '../messages/schemas.js';
+import type { ClientFrame, ServerFrame } from '../realtime/frames.js';
+
+// A small Chat-X client for Node and browsers: connects, authenticates, keeps an outbox of
+// unacknowledged sends, reconnects with backoff and catches up with `sync` on every reconnect.
+// Messages are delivered at least once by the server; this client drops repeats by id.
+
+export type { Message, ServerFrame };
+
+/** The subset of the WebSocket API this client uses (browser WebSocket and `ws` both fit). */
+export interface SocketLike {
+  readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export interface ClientOptions {
+  /** ws(s)://host/v1/ws */
+  url: string;
+  /** Current access token; called on every (re)connect so a refreshed token is used. */
+  token: () => string | Promise<string>;
+  /**
+   * Opens a socket. `headers` carries Authorization for clients that can send it (Node);
+   * browsers ignore it and the client authenticates with a first frame instead.
+   */
+  connect: (url: string, headers: Record<string, string>) => SocketLike;
+  /** Send the token as a header on the upgrade (Node) instead of an auth frame (browsers). */
+  authHeader?: boolean;
+  /** Cursors to resume from (chatId → last message id seen), e.g. restored from storage. */
+  cursors?: Record<string, string>;
+  reconnect?: { minMs: number; maxMs: number };
+}
+
+type Events = {
+  ready: { userId: string; connectionId: string };
+  message: Message;
+  ack: { clientMsgId: string; message: Message };
+  synced: { complete: Record<string, boolean> };
+  frame: ServerFrame;
+  error: Extract<ServerFrame, { type: 'error' }>;
+  close: { code: number; reason: string; willReconnect: boolean };
+};
+
+interface Outgoing {
+  frame: Extract<ClientFrame, { type: 'send' }>;
+  resolve(m: Message): void;
+  reject(e: Error): void;
+}
+
+const OPEN = 1;
+const SEEN_PER_CHAT = 5_000;
+
+export class ChatClient {
+  private socket: SocketLike | undefined;
+  private readonly listeners: { [K in keyof Events]?: Set<(e: Events[K]) => void> } = {};
+  private readonly outbox = new Map<string, Outgoing>();
+  private readonly cursors: Map<string, string>;
+  private readonly seen = new Map<string, Set<string>>();
+  private attempt = 0;
+  private closedByUser = false;
+  private isReady = false;
+  private counter = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly opts: ClientOptions) {
+    this.cursors = new Map(Object.entries(opts.cursors ?? {}));
+  }
+
+  on<K extends keyof Events>(event: K, fn: (e: Events[K]) => void): () => void {
+    let set = this.listeners[event] as Set<(e: Events[K]) => void> | undefined;
+    if (!set) {
+      set = new Set();
+      (this.listeners as Record<string, unknown>)[event] = set;
+    }
+    set.add(fn);
+    return () => set?.delete(fn);
+  }
+
+  /** Resolves on the first `ready`. */
+  async open(): Promise<void> {
+    this.closedByUser = false;
+    const ready = new Promise<void>((resolve, reject) => {
+      const offReady = this.on('ready', () => {
+        offReady();
+        offClose();
+        resolve();
+      });
+      const offClose = this.on('close', (e) => {
+        if (e.willReconnect) return;
+        offReady();
+        offClose();
+        reject(new Error(`closed before ready: ${e.code} ${e.reason}`));
+      });
+    });
+    await this.dial();
+    return ready;
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  /** The last message id seen per chat: what `sync` resumes from. */
+  get positions(): Record<string, string> {
+    return Object.fromEntries(this.cursors);
+  }
+
+  /**
+   * Sends a message and resolves with the stored message once the server acked it. Until then it
+   * sits in the outbox and is re-sent (same clientMsgId, so never duplicated) after reconnects.
+   */
+  send(chatId: string, text: string, clientMsgId = this.newClientMsgId()): Promise<Message> {
+    return new Promise((resolve, reject) => {
+      const frame = { type: 'send' as const, chatId, clientMsgId, text };
+      this.outbox.set(clientMsgId, { frame, resolve, reject });
+      if (this.isReady) this.write(frame);
+    });
+  }
+
+  typing(chatId: string): void {
+    if (this.isReady) this.write({ type: 'typing', chatId });
+  }
+
+  read(chatId: string, messageId: string): void {
+    if (this.isReady) this.write({ type: 'read', chatId, messageId });
+  }
+
+  /** Asks for everything after the known cursors; resolves with the `synced` answer. */
+  sync(): Promise<Record<string, boolean>> {
+    return new Promise((resolve) => {
+      const off = this.on('synced', (e) => {
+        off();
+        resolve(e.complete);
+      });
+      this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+    });
+  }
+
+  get pending(): number {
+    return this.outbox.size;
+  }
+
+  close(): void {
+    this.closedByUser = true;
+    clearTimeout(this.reconnectTimer);
+    this.socket?.close(1000, 'bye');
+    for (const o of this.outbox.values())
+      o.reject(new Error('client closed before the message was acknowledged'));
+    this.outbox.clear();
+  }
+
+  private async dial(): Promise<void> {
+    const token = await this.opts.token();
+    const headers: Record<string, string> = this.opts.authHeader ? { Authorization: `Bearer ${token}` } : {};
+    const socket = this.opts.connect(this.opts.url, headers);
+    this.socket = socket;
+    socket.onopen = () => {
+      if (!this.opts.authHeader) socket.send(JSON.stringify({ type: 'auth', token }));
+    };
+    socket.onmessage = (ev) => this.onFrame(String(ev.data));
+    socket.onerror = () => {};
+    socket.onclose = (ev) => this.onClose(ev.code, ev.reason);
+  }
+
+  private onFrame(text: string): void {
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(text) as ServerFrame;
+    } catch {
+      return;
+    }
+    switch (frame.type) {
+      case 'ready':
+        this.isReady = true;
+        this.attempt = 0;
+        this.emit('ready', frame);
+        // Catch up, then re-send whatever was never acked (the server dedupes by clientMsgId).
+        this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+        for (const o of this.outbox.values()) this.write(o.frame);
+        break;
+      case 'message':
+        this.deliver(frame.message);
+        break;
+      case 'ack': {
+        this.deliver(frame.message, false);
+        const o = this.outbox.get(frame.clientMsgId);
+        this.outbox.delete(frame.clientMsgId);
+        o?.resolve(frame.message);
+        this.emit('ack', frame);
+        break;
+      }
+      case 'synced':
+        this.emit('synced', frame);
+        break;
+      case 'error': {
+        const o = frame.ref ? this.outbox.get(frame.ref) : undefined;
+        // Retryable failures stay in the outbox for the next reconnect; the rest are final.
+        if (o && !['unavailable', 'rate_limited', 'internal'].includes(frame.code)) {
+          this.outbox.delete(frame.ref as string);
+          o.reject(Object.assign(new Error(frame.message), { code: frame.code }));
+        }
+        this.emit('error', frame);
+        break;
+      }
+    }
+    this.emit('frame', frame);
+  }
+
+  /** Emits each message id once, and advances the chat's cursor. */
+  private deliver(m: Message, emit = true): void {
+    let seen = this.seen.get(m.chatId);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(m.chatId, seen);
+    }
+    if (seen.has(m.id)) return;
+    seen.add(m.id);
+    if (seen.size > SEEN_PER_CHAT) seen.delete(seen.values().next().value as string);
+    const cursor = this.cursors.get(m.chatId);
+    if (!cursor || m.id > cursor) this.cursors.set(m.chatId, m.id);
+    if (emit) this.emit('message', m);
+  }
+
+  private onClose(code: number, reason: string): void {
+    this.isReady = false;
+    // 4401 means the token is bad: reconnecting with the same one would loop.
+    const willReconnect = !this.closedByUser && code !== 4401 && code !== 4429;
+    this.emit('close', { code, reason, willReconnect });
+    if (!willReconnect) return;
+    const { minMs, maxMs } = this.opts.reconnect ?? { minMs: 250, maxMs: 10_000 };
+    const delay = Math.min(maxMs, minMs * 2 ** this.attempt) * (0.5 + Math.random() / 2);
+    this.attempt += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.dial().catch(() => this.onClose(1006, 'token unavailable'));
+    }, delay);
+  }
+
+  private write(frame: ClientFrame): void {
+    if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(frame));
+  }
+
+  private emit<K extends keyof Events>(event: K, e: Events[K]): void {
+    const set = this.listeners[event] as Set<(e: Events[K]) => void> | undefined;
+    if (set) for (const fn of set) fn(e);
+  }
+
+  private newClientMsgId(): string {
+    this.counter += 1;
+    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${this.counter}`;
+  }
+}

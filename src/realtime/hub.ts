@@ -1,0 +1,316 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import { bearerToken } from '../auth/middleware.js';
+import { AppError, toAppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import type { Logger } from '../lib/logger.js';
+import type { Services } from '../services.js';
+import { CloseCode } from './close-codes.js';
+import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
+import type { ChatEvent } from './events.js';
+import { Fanout } from './fanout.js';
+import { type ClientFrame, parseClientFrame } from './frames.js';
+import { Registry } from './registry.js';
+import { runSync, type SyncOptions } from './sync.js';
+
+export interface HubOptions {
+  path: string;
+  /** Browsers authenticate with a first frame; without one by then the socket is closed 4401. */
+  authTimeoutMs: number;
+  /** ws ping interval; a connection that missed the previous pong is terminated. */
+  pingIntervalMs: number;
+  maxPayloadBytes: number;
+  maxConnectionsPerUser: number;
+  /** Close all sockets over this long on shutdown, so clients do not reconnect all at once. */
+  drainMs: number;
+  sync: SyncOptions;
+  connection: ConnectionLimits;
+}
+
+export const defaultHubOptions: HubOptions = {
+  path: '/v1/ws',
+  authTimeoutMs: 5_000,
+  pingIntervalMs: 30_000,
+  maxPayloadBytes: 16 * 1024,
+  maxConnectionsPerUser: 10,
+  drainMs: 3_000,
+  sync: { limitPerChat: 1_000, overlapMs: 0 },
+  connection: defaultConnectionLimits,
+};
+
+export interface HubDeps {
+  services: Services;
+  logger: Logger;
+  corsOrigins: readonly string[];
+  options?: Partial<HubOptions>;
+}
+
+/** The WebSocket side of Chat-X: authentication, frames, rooms and live fan-out. */
+export class Hub {
+  readonly options: HubOptions;
+  private readonly wss: WebSocketServer;
+  private readonly registry = new Registry();
+  private readonly fanout = new Fanout(this.registry);
+  private readonly lastSeen = new Map<string, string>();
+  private readonly unsubscribe: () => void;
+  private pinger: NodeJS.Timeout | undefined;
+  private draining = false;
+
+  constructor(private readonly deps: HubDeps) {
+    this.options = { ...defaultHubOptions, ...deps.options };
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.options.maxPayloadBytes,
+      perMessageDeflate: false,
+    });
+    this.unsubscribe = deps.services.bus.subscribe((e) => this.onEvent(e));
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
+    this.pinger.unref();
+  }
+
+  get connectionCount(): number {
+    return this.registry.size;
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== this.options.path) return reject(socket, 404, 'Not Found');
+    if (this.draining) return reject(socket, 503, 'Service Unavailable');
+    const origin = req.headers.origin;
+    // Browsers always send Origin; native clients do not. Only listed origins may open a socket.
+    if (origin !== undefined && !this.deps.corsOrigins.includes(origin))
+      return reject(socket, 403, 'Forbidden');
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
+  }
+
+  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+    const id = newId();
+    const conn = new Connection(id, ws, this.deps.logger.child({ connId: id }), this.options.connection);
+    // Handlers go on synchronously: nothing the client sends before auth completes is lost.
+    ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
+    ws.on('close', () => this.onClose(conn));
+    ws.on('error', (err) => conn.log.debug({ err }, 'socket error'));
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+
+    const header = req.headers.authorization;
+    if (header !== undefined) {
+      const token = bearerToken(header);
+      if (!token) return conn.close(CloseCode.Unauthorized, 'invalid token');
+      return this.authenticate(conn, token);
+    }
+    setTimeout(() => {
+      if (conn.state === 'authenticating') conn.close(CloseCode.Unauthorized, 'authentication timed out');
+    }, this.options.authTimeoutMs).unref();
+  }
+
+  private authenticate(conn: Connection, token: string): void {
+    let userId: string;
+    try {
+      userId = this.deps.services.tokens.verify(token).userId;
+    } catch {
+      return conn.close(CloseCode.Unauthorized, 'invalid token');
+    }
+    if (this.registry.connectionsOf(userId).size >= this.options.maxConnectionsPerUser) {
+      return conn.close(CloseCode.TooManyConnections, 'too many connections for this user');
+    }
+    conn.userId = userId;
+    conn.state = 'initialising';
+    const first = this.registry.addUser(conn);
+    this.deps.services.chats.chatIdsOf(userId).then(
+      (chatIds) => this.ready(conn, chatIds, first),
+      (err: unknown) => {
+        conn.log.error({ err }, 'could not load chats');
+        conn.close(CloseCode.InternalError, 'try again');
+      },
+    );
+  }
+
+  private ready(conn: Connection, chatIds: string[], first: boolean): void {
+    if (conn.state !== 'initialising') return;
+    for (const chatId of chatIds) conn.chats.add(chatId);
+    conn.state = 'ready';
+    for (const chatId of conn.chats) this.registry.join(conn, chatId);
+    conn.log = conn.log.child({ userId: conn.userId });
+    conn.send({ type: 'ready', userId: conn.userId, connectionId: conn.id });
+    if (first) this.publishPresence(conn.userId, true, conn.chats);
+    this.sendPresenceSnapshot(conn);
+    for (const text of conn.takeQueued()) this.handleText(conn, text);
+  }
+
+  private onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (conn.state === 'closed') return;
+    if (isBinary) return this.invalid(conn, 'validation_failed', 'Frames must be JSON text');
+    const text = data.toString();
+    if (conn.state === 'initialising') {
+      if (!conn.enqueue(text)) conn.close(CloseCode.PolicyViolation, 'too many frames before ready');
+      return;
+    }
+    if (conn.state === 'authenticating') {
+      const parsed = parseClientFrame(text);
+      if (!parsed.ok || parsed.frame.type !== 'auth')
+        return conn.close(CloseCode.Unauthorized, 'authenticate first');
+      return this.authenticate(conn, parsed.frame.token);
+    }
+    this.handleText(conn, text);
+  }
+
+  private handleText(conn: Connection, text: string): void {
+    const parsed = parseClientFrame(text);
+    if (!parsed.ok) return this.invalid(conn, parsed.code, parsed.message, parsed.ref);
+    try {
+      this.handle(conn, parsed.frame);
+    } catch (err) {
+      this.fail(conn, err);
+    }
+  }
+
+  private handle(conn: Connection, frame: ClientFrame): void {
+    switch (frame.type) {
+      case 'auth':
+        return conn.send({ type: 'error', code: 'validation_failed', message: 'Already authenticated' });
+      case 'ping':
+        return conn.send({ type: 'pong' });
+      case 'send':
+        return this.onSend(conn, frame);
+      case 'sync':
+        return void runSync(conn, frame.cursors, {
+          chats: this.deps.services.chats,
+          messages: this.deps.services.messages,
+          opts: this.options.sync,
+        }).catch((err: unknown) => this.fail(conn, err));
+      case 'typing':
+        this.requireChat(conn, frame.chatId);
+        if (conn.mayType(frame.chatId)) {
+          this.deps.services.bus.publish({ type: 'typing', chatId: frame.chatId, userId: conn.userId });
+        }
+        return;
+      case 'read':
+        this.requireChat(conn, frame.chatId);
+        return void this.deps.services.chats
+          .markRead(frame.chatId, conn.userId, frame.messageId)
+          .catch((err: unknown) => this.fail(conn, err, frame.messageId));
+    }
+  }
+
+  private onSend(conn: Connection, frame: Extract<ClientFrame, { type: 'send' }>): void {
+    const { chatId, clientMsgId, text } = frame;
+    const ref = clientMsgId;
+    if (!conn.chats.has(chatId)) return this.fail(conn, new AppError('not_found', 'Chat not found'), ref);
+    if (conn.sendBucket.take() > 0) {
+      return this.fail(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
+    }
+    this.deps.services.messages
+      .sendAsMember({
+        chatId,
+        senderId: conn.userId,
+        clientMsgId,
+        text,
+        origin: conn.id,
+        // Acked the moment it is durable, before it is fanned out: ack, then later messages.
+        onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
+      })
+      .then(
+        (sent) => {
+          if (!sent.created) conn.send({ type: 'ack', clientMsgId, message: sent.message });
+        },
+        (err: unknown) => this.fail(conn, err, ref),
+      );
+  }
+
+  private requireChat(conn: Connection, chatId: string): void {
+    if (!conn.chats.has(chatId)) throw new AppError('not_found', 'Chat not found');
+  }
+
+  private invalid(conn: Connection, code: AppError['code'], message: string, ref?: string): void {
+    conn.send({ type: 'error', code, message, ...(ref ? { ref } : {}) });
+    if (conn.strike()) conn.close(CloseCode.PolicyViolation, 'too many invalid frames');
+  }
+
+  private fail(conn: Connection, err: unknown, ref?: string): void {
+    const e = toAppError(err);
+    if (e.status >= 500) conn.log.error({ err: e.cause ?? err }, 'frame failed');
+    conn.send({ type: 'error', code: e.code, message: e.message, ...(ref ? { ref } : {}) });
+  }
+
+  private onClose(conn: Connection): void {
+    conn.state = 'closed';
+    // Offline only when this was the user's last connection here.
+    if (this.registry.remove(conn)) this.publishPresence(conn.userId, false, conn.chats);
+  }
+
+  private publishPresence(userId: string, online: boolean, chats: Iterable<string>): void {
+    const lastSeenAt = new Date().toISOString();
+    this.lastSeen.set(userId, lastSeenAt);
+    this.deps.services.bus.publish({ type: 'presence', userId, online, lastSeenAt, chatIds: [...chats] });
+  }
+
+  /** Who among this user's chat peers is online here right now. */
+  private sendPresenceSnapshot(conn: Connection): void {
+    const peers = new Set<string>();
+    for (const chatId of conn.chats)
+      for (const c of this.registry.room(chatId)) if (c.userId !== conn.userId) peers.add(c.userId);
+    for (const userId of peers) {
+      const lastSeenAt = this.lastSeen.get(userId);
+      conn.send({ type: 'presence', userId, online: true, ...(lastSeenAt ? { lastSeenAt } : {}) });
+    }
+  }
+
+  private onEvent(e: ChatEvent): void {
+    this.fanout.deliver(e);
+  }
+
+  private pingAll(): void {
+    for (const conn of this.registry.connections()) {
+      if (!conn.alive) {
+        conn.log.info('no pong: terminating');
+        conn.socket.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.socket.ping();
+    }
+    for (const ws of this.wss.clients) if (ws.readyState === ws.CLOSED) ws.terminate();
+  }
+
+  /**
+   * Drain for a deploy: refuse new sockets, then close the open ones with 1012 spread over
+   * drainMs so their reconnects (to other instances) do not arrive all at once.
+   */
+  async close(): Promise<void> {
+    this.draining = true;
+    clearInterval(this.pinger);
+    const sockets = [...this.wss.clients];
+    const step = sockets.length > 0 ? this.options.drainMs / sockets.length : 0;
+    await Promise.all(
+      sockets.map(
+        (ws, i) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === ws.CLOSED) return resolve();
+            ws.once('close', () => resolve());
+            setTimeout(() => ws.close(CloseCode.ServiceRestart, 'server restarting; reconnect'), i * step);
+            setTimeout(
+              () => {
+                ws.terminate();
+                resolve();
+              },
+              i * step + 2_000,
+            );
+          }),
+      ),
+    );
+    this.unsubscribe();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

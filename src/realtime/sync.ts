@@ -1,0 +1,97 @@
+import type { ChatService } from '../chats/service.js';
+import { AppError } from '../lib/errors.js';
+import { ulidFloor, ulidTime } from '../lib/ids.js';
+import type { MessageService } from '../messages/service.js';
+import type { Connection } from './connection.js';
+
+export interface SyncOptions {
+  /** Messages replayed per chat before the client is told to page the rest over REST. */
+  limitPerChat: number;
+  /**
+   * Replay starts this long before the cursor's time. 0 on one instance; with several, ids from
+   * different instances can become visible slightly out of order, and the overlap catches them
+   * (the client drops what it has by id).
+   */
+  overlapMs: number;
+}
+
+const START = '0'.repeat(26);
+const PAGE = 100;
+const PARALLEL_CHATS = 4;
+
+/**
+ * Catch-up: every message after each cursor, per chat in order, then `synced`. The connection is
+ * already in its rooms when this runs, so anything committed meanwhile arrives live: nothing can
+ * fall between replay and live delivery, at worst a message comes twice (same id).
+ */
+export async function runSync(
+  conn: Connection,
+  cursors: Record<string, string>,
+  deps: { chats: ChatService; messages: MessageService; opts: SyncOptions },
+): Promise<void> {
+  const chatIds = [...conn.chats];
+  const latest = await deps.chats.latestIds(chatIds);
+  const complete: Record<string, boolean> = {};
+  const todo = chatIds.filter((chatId) => {
+    const cursor = cursors[chatId];
+    const last = latest.get(chatId);
+    // Nothing after the cursor: no read needed.
+    if (cursor && (!last || last <= cursor)) {
+      complete[chatId] = true;
+      return false;
+    }
+    return true;
+  });
+  for (let i = 0; i < todo.length; i += PARALLEL_CHATS) {
+    const group = todo.slice(i, i + PARALLEL_CHATS);
+    const results = await Promise.all(group.map((chatId) => readAfter(conn, chatId, cursors[chatId], deps)));
+    // Frames go out chat by chat, each chat's in order.
+    group.forEach((chatId, j) => {
+      const r = results[j];
+      if (!r) return;
+      for (const data of r.frames) conn.sendRaw(data);
+      complete[chatId] = r.complete;
+    });
+  }
+  conn.send({ type: 'synced', complete });
+}
+
+async function readAfter(
+  conn: Connection,
+  chatId: string,
+  cursor: string | undefined,
+  deps: { messages: MessageService; opts: SyncOptions },
+): Promise<{ frames: string[]; complete: boolean } | undefined> {
+  try {
+    return await readPages(conn, chatId, cursor, deps);
+  } catch (err) {
+    // Removed from the chat meanwhile: it simply drops out of this sync.
+    if (err instanceof AppError && err.code === 'not_found') return undefined;
+    throw err;
+  }
+}
+
+async function readPages(
+  conn: Connection,
+  chatId: string,
+  cursor: string | undefined,
+  deps: { messages: MessageService; opts: SyncOptions },
+): Promise<{ frames: string[]; complete: boolean }> {
+  let after = cursor ? withOverlap(cursor, deps.opts.overlapMs) : START;
+  const frames: string[] = [];
+  for (;;) {
+    const room = deps.opts.limitPerChat - frames.length;
+    const page = await deps.messages.history(conn.userId, chatId, { after, limit: Math.min(PAGE, room) });
+    for (const message of page.messages) frames.push(JSON.stringify({ type: 'message', message }));
+    const last = page.messages.at(-1);
+    if (!page.hasMore || !last) return { frames, complete: true };
+    if (frames.length >= deps.opts.limitPerChat) return { frames, complete: false };
+    after = last.id;
+  }
+}
+
+function withOverlap(cursor: string, overlapMs: number): string {
+  if (overlapMs <= 0) return cursor;
+  const t = ulidTime(cursor);
+  return t === undefined ? cursor : ulidFloor(t - overlapMs);
+}

@@ -1,0 +1,42 @@
+import { createDb } from '../../src/db/client.js';
+import { createTables } from '../../src/db/create-tables.js';
+import type { Limits } from '../../src/lib/limits.js';
+import type { HubOptions } from '../../src/realtime/hub.js';
+import { type RunningServer, start } from '../../src/start.js';
+import { silentLogger, testConfig } from './config.js';
+import { dynamoEndpoint, uniquePrefix } from './db.js';
+
+export interface TestServer {
+  running: RunningServer;
+  url: string;
+  wsUrl: string;
+  close(): Promise<void>;
+}
+
+// Many sign-ups come from 127.0.0.1 in these tests.
+const roomy: Partial<Limits> = {
+  signupPerIp: { capacity: 10_000, windowSeconds: 1 },
+  loginPerIp: { capacity: 10_000, windowSeconds: 1 },
+  refreshPerIp: { capacity: 10_000, windowSeconds: 1 },
+};
+
+/** The real server (HTTP + WebSocket on one port) on a free port, with its own tables. */
+export async function startTestServer(
+  opts: { hub?: Partial<HubOptions>; limits?: Partial<Limits>; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const prefix = uniquePrefix();
+  const setup = createDb({ region: 'us-east-1', endpoint: dynamoEndpoint(), tablePrefix: prefix });
+  await createTables(setup.raw, setup.tables);
+  setup.destroy();
+  const config = testConfig({ DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_PREFIX: prefix, ...opts.env });
+  const running = await start(config, silentLogger(), {
+    hub: { drainMs: 100, ...opts.hub },
+    limits: { ...roomy, ...opts.limits },
+  });
+  return {
+    running,
+    url: running.url,
+    wsUrl: `ws://127.0.0.1:${running.port}/v1/ws`,
+    close: () => running.close(1_000),
+  };
+}
