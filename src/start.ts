@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
+import { newId } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
-import { Hub, type HubOptions } from './realtime/hub.js';
+import { defaultHubOptions, Hub, type HubOptions } from './realtime/hub.js';
+import { RedisPresence } from './realtime/presence.js';
+import { RedisBus } from './realtime/redis-bus.js';
 import { createServices, type ServiceDeps } from './services.js';
 
 export interface RunningServer {
@@ -33,21 +36,53 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     endpoint: config.dynamodbEndpoint,
     tablePrefix: config.tablePrefix,
   });
-  const services = createServices({ config, db, ...(opts.limits ? { limits: opts.limits } : {}) });
+  const instanceId = newId();
+  const redisBus = config.redisUrl
+    ? new RedisBus({ url: config.redisUrl, channel: `chatx:${config.tablePrefix}events`, instanceId, logger })
+    : undefined;
+  const services = createServices({
+    config,
+    db,
+    ...(redisBus ? { bus: redisBus } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
+  });
   const app = buildApp({
     config,
     logger,
     services,
-    readiness: [{ name: 'dynamodb', check: () => db.ping() }],
+    readiness: [
+      { name: 'dynamodb', check: () => db.ping() },
+      // Without Redis this instance still serves its own users: degraded, not down.
+      ...(redisBus ? [{ name: 'redis', check: () => redisBus.ping(), degraded: true }] : []),
+    ],
   });
   const server = createServer(app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  const hub = new Hub({
+  const presence = redisBus
+    ? new RedisPresence({
+        redis: redisBus.redis,
+        namespace: `chatx:${config.tablePrefix}`,
+        instanceId,
+        logger,
+        onReaped: (userId) => {
+          hub
+            .announceOffline(userId)
+            .catch((err: unknown) => logger.warn({ err }, 'could not announce offline'));
+        },
+      })
+    : undefined;
+  const hub: Hub = new Hub({
     services,
     logger,
     corsOrigins: config.corsOrigins,
-    ...(opts.hub ? { options: opts.hub } : {}),
+    ...(presence ? { presence } : {}),
+    options: {
+      // Across instances, ids can become visible slightly out of order: replay a little before
+      // each cursor and let the client drop what it already has (by id).
+      ...(redisBus ? { sync: { ...defaultHubOptions.sync, overlapMs: 3_000 } } : {}),
+      ...opts.hub,
+    },
   });
   hub.attach(server);
 
@@ -59,7 +94,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     });
   });
   const port = (server.address() as AddressInfo).port;
-  logger.info({ port, stage: config.stage }, 'chat-x listening');
+  logger.info({ port, stage: config.stage, instanceId, redis: Boolean(redisBus) }, 'chat-x listening');
 
   let closing: Promise<void> | undefined;
   const close = (graceMs = 8_000) => {

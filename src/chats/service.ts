@@ -42,6 +42,16 @@ export class ChatService {
     return (await this.chats.listMemberships(userId)).map((m) => m.chatId);
   }
 
+  /** Distinct member ids across these chats (presence snapshots); reads chats 8 at a time. */
+  async memberIdsOf(chatIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < chatIds.length; i += 8) {
+      const lists = await Promise.all(chatIds.slice(i, i + 8).map((id) => this.chats.listMembers(id)));
+      for (const list of lists) for (const m of list) out.add(m.userId);
+    }
+    return out;
+  }
+
   /** Latest message id per chat, where known: lets catch-up skip chats with nothing new. */
   async latestIds(chatIds: string[]): Promise<Map<string, string>> {
     const metas = await this.chats.getMetas(chatIds);

@@ -52,6 +52,7 @@ interface Outgoing {
 }
 
 const OPEN = 1;
+const RETRYABLE = new Set(['unavailable', 'rate_limited', 'internal']);
 const SEEN_PER_CHAT = 5_000;
 
 export class ChatClient {
@@ -196,11 +197,22 @@ export class ChatClient {
       case 'synced':
         this.emit('synced', frame);
         break;
+      case 'resync':
+        this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+        break;
       case 'error': {
-        const o = frame.ref ? this.outbox.get(frame.ref) : undefined;
-        // Retryable failures stay in the outbox for the next reconnect; the rest are final.
-        if (o && !['unavailable', 'rate_limited', 'internal'].includes(frame.code)) {
-          this.outbox.delete(frame.ref as string);
+        const ref = frame.ref;
+        const o = ref ? this.outbox.get(ref) : undefined;
+        if (o && ref && RETRYABLE.has(frame.code)) {
+          // Busy or rate-limited: try again after a pause (and after any reconnect).
+          setTimeout(
+            () => {
+              if (this.outbox.get(ref) === o && this.isReady) this.write(o.frame);
+            },
+            500 + Math.random() * 1_000,
+          );
+        } else if (o && ref) {
+          this.outbox.delete(ref);
           o.reject(Object.assign(new Error(frame.message), { code: frame.code }));
         }
         this.emit('error', frame);

@@ -10,6 +10,8 @@ export interface FanoutBus extends Publisher {
   subscribe(handler: EventHandler): () => void;
   /** Whether cross-instance delivery currently works (readiness reports "degraded" when not). */
   healthy(): boolean;
+  /** Registers a callback for when delivery resumes after an outage (events may have been missed). */
+  onRecovered(handler: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,10 @@ export class LocalBus implements FanoutBus {
 
   healthy(): boolean {
     return true;
+  }
+
+  onRecovered(): () => void {
+    return () => {};
   }
 
   async close(): Promise<void> {

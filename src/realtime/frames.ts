@@ -46,6 +46,8 @@ export type ServerFrame =
   | { type: 'member_removed'; chatId: string; userId: string; by: string }
   | { type: 'member_updated'; chatId: string; userId: string; role: Role; by: string }
   | { type: 'error'; code: ErrorCode; message: string; ref?: string }
+  /** Live frames may have been missed (cross-instance fan-out was down): send `sync` now. */
+  | { type: 'resync' }
   | { type: 'pong' };
 
 export type ServerFrameType = ServerFrame['type'];

@@ -8,9 +8,9 @@ import type { Logger } from '../lib/logger.js';
 import type { Services } from '../services.js';
 import { CloseCode } from './close-codes.js';
 import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
-import type { ChatEvent } from './events.js';
 import { Fanout } from './fanout.js';
 import { type ClientFrame, parseClientFrame } from './frames.js';
+import { LocalPresence, type PresenceStore } from './presence.js';
 import { Registry } from './registry.js';
 import { runSync, type SyncOptions } from './sync.js';
 
@@ -43,8 +43,13 @@ export interface HubDeps {
   services: Services;
   logger: Logger;
   corsOrigins: readonly string[];
+  /** Defaults to this process's own view (one instance). */
+  presence?: PresenceStore;
   options?: Partial<HubOptions>;
 }
+
+/** Presence snapshots on connect look at the members of at most this many chats. */
+const SNAPSHOT_CHATS = 100;
 
 /** The WebSocket side of Chat-X: authentication, frames, rooms and live fan-out. */
 export class Hub {
@@ -52,8 +57,9 @@ export class Hub {
   private readonly wss: WebSocketServer;
   private readonly registry = new Registry();
   private readonly fanout = new Fanout(this.registry);
-  private readonly lastSeen = new Map<string, string>();
+  private readonly presence: PresenceStore;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
   private draining = false;
 
@@ -64,7 +70,9 @@ export class Hub {
       maxPayload: this.options.maxPayloadBytes,
       perMessageDeflate: false,
     });
-    this.unsubscribe = deps.services.bus.subscribe((e) => this.onEvent(e));
+    this.presence = deps.presence ?? new LocalPresence();
+    this.unsubscribe = deps.services.bus.subscribe((e) => this.fanout.deliver(e));
+    this.unsubscribeRecovered = deps.services.bus.onRecovered(() => this.askAllToResync());
   }
 
   attach(server: Server): void {
@@ -123,9 +131,9 @@ export class Hub {
     }
     conn.userId = userId;
     conn.state = 'initialising';
-    const first = this.registry.addUser(conn);
+    this.registry.addUser(conn);
     this.deps.services.chats.chatIdsOf(userId).then(
-      (chatIds) => this.ready(conn, chatIds, first),
+      (chatIds) => this.ready(conn, chatIds),
       (err: unknown) => {
         conn.log.error({ err }, 'could not load chats');
         conn.close(CloseCode.InternalError, 'try again');
@@ -133,16 +141,20 @@ export class Hub {
     );
   }
 
-  private ready(conn: Connection, chatIds: string[], first: boolean): void {
+  private ready(conn: Connection, chatIds: string[]): void {
     if (conn.state !== 'initialising') return;
     for (const chatId of chatIds) conn.chats.add(chatId);
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.log = conn.log.child({ userId: conn.userId });
     conn.send({ type: 'ready', userId: conn.userId, connectionId: conn.id });
-    if (first) this.publishPresence(conn.userId, true, conn.chats);
-    this.sendPresenceSnapshot(conn);
     for (const text of conn.takeQueued()) this.handleText(conn, text);
+    void this.presence.connected(conn.userId).then((first) => {
+      if (first) this.publishPresence(conn.userId, true, conn.chats);
+    });
+    void this.sendPresenceSnapshot(conn).catch((err: unknown) =>
+      conn.log.warn({ err }, 'presence snapshot failed'),
+    );
   }
 
   private onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -241,30 +253,37 @@ export class Hub {
   }
 
   private onClose(conn: Connection): void {
+    const wasReady = conn.state === 'ready';
     conn.state = 'closed';
-    // Offline only when this was the user's last connection here.
-    if (this.registry.remove(conn)) this.publishPresence(conn.userId, false, conn.chats);
+    this.registry.remove(conn);
+    if (!wasReady) return;
+    const chats = [...conn.chats];
+    void this.presence.disconnected(conn.userId).then((last) => {
+      if (last) this.publishPresence(conn.userId, false, chats);
+    });
   }
 
-  private publishPresence(userId: string, online: boolean, chats: Iterable<string>): void {
+  private publishPresence(userId: string, online: boolean, chatIds: Iterable<string>): void {
     const lastSeenAt = new Date().toISOString();
-    this.lastSeen.set(userId, lastSeenAt);
-    this.deps.services.bus.publish({ type: 'presence', userId, online, lastSeenAt, chatIds: [...chats] });
+    this.deps.services.bus.publish({ type: 'presence', userId, online, lastSeenAt, chatIds: [...chatIds] });
   }
 
-  /** Who among this user's chat peers is online here right now. */
-  private sendPresenceSnapshot(conn: Connection): void {
-    const peers = new Set<string>();
-    for (const chatId of conn.chats)
-      for (const c of this.registry.room(chatId)) if (c.userId !== conn.userId) peers.add(c.userId);
-    for (const userId of peers) {
-      const lastSeenAt = this.lastSeen.get(userId);
-      conn.send({ type: 'presence', userId, online: true, ...(lastSeenAt ? { lastSeenAt } : {}) });
-    }
+  /** A crashed instance's user is offline everywhere now: tell their peers. */
+  async announceOffline(userId: string): Promise<void> {
+    this.publishPresence(userId, false, await this.deps.services.chats.chatIdsOf(userId));
   }
 
-  private onEvent(e: ChatEvent): void {
-    this.fanout.deliver(e);
+  /** Which of this user's chat peers are online (on any instance) right now. */
+  private async sendPresenceSnapshot(conn: Connection): Promise<void> {
+    const peers = await this.deps.services.chats.memberIdsOf([...conn.chats].slice(0, SNAPSHOT_CHATS));
+    peers.delete(conn.userId);
+    for (const userId of await this.presence.online([...peers]))
+      conn.send({ type: 'presence', userId, online: true });
+  }
+
+  private askAllToResync(): void {
+    const data = JSON.stringify({ type: 'resync' });
+    for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.sendRaw(data);
   }
 
   private pingAll(): void {
@@ -307,6 +326,8 @@ export class Hub {
       ),
     );
     this.unsubscribe();
+    this.unsubscribeRecovered();
+    await this.presence.close();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

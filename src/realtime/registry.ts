@@ -6,8 +6,8 @@ export class Registry {
   private readonly rooms = new Map<string, Set<Connection>>();
   private readonly all = new Set<Connection>();
 
-  /** Registers an authenticated connection; true when it is the user's first one here. */
-  addUser(conn: Connection): boolean {
+  /** Registers an authenticated connection. */
+  addUser(conn: Connection): void {
     this.all.add(conn);
     let set = this.byUser.get(conn.userId);
     if (!set) {
@@ -15,7 +15,6 @@ export class Registry {
       this.byUser.set(conn.userId, set);
     }
     set.add(conn);
-    return set.size === 1;
   }
 
   /** Forgets a connection everywhere; true when it was the user's last one here. */
@@ -52,10 +51,6 @@ export class Registry {
 
   connectionsOf(userId: string): ReadonlySet<Connection> {
     return this.byUser.get(userId) ?? EMPTY;
-  }
-
-  isOnline(userId: string): boolean {
-    return this.byUser.has(userId);
   }
 
   connections(): IterableIterator<Connection> {
