@@ -12,8 +12,8 @@ export interface Draft {
   /** Connection that sent it (WebSocket), carried into the published event. */
   origin?: string;
   /**
-   * Called synchronously the moment the message is durable, before it is published: the hub
-   * acks here, so the sender's ack precedes any later message of the chat on that connection.
+   * Called synchronously once the message is durable and published: the hub acks here, so the
+   * sender's ack precedes any later message of the chat on that connection.
    */
   onDurable?(message: Message): void;
 }
@@ -52,7 +52,7 @@ interface Pending {
 }
 
 export interface WriterHooks {
-  /** Called once per new message, in id order per chat, right after it is durable. */
+  /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
   /** Extra items to store with a chat's last message of a batch (the chat's activity record). */
   activityFor(message: Message): WriteRequest;
@@ -176,10 +176,12 @@ export class MessageWriter {
     }
     for (const p of fresh) {
       const message = p.message as Message;
+      // Publish before acking: if the process dies in between, the sender gets no ack and
+      // resends, and the resend republishes (below), so an acked message always reached the bus.
       try {
-        p.draft.onDurable?.(message);
-      } finally {
         this.hooks.onCommitted(message, p.draft.origin);
+      } finally {
+        p.draft.onDurable?.(message);
       }
       p.resolve({ message, created: true });
     }
@@ -192,7 +194,12 @@ export class MessageWriter {
     const found = new Map(existing.map((m) => [`${m.chatId}|${msgKey(m.senderId, m.clientMsgId)}`, m]));
     return batch.filter((p) => {
       const m = found.get(p.key);
-      if (m) p.resolve({ message: m, created: false });
+      if (m) {
+        // A resend: its first attempt may have died between the write and the publish, so
+        // publish again (receivers drop repeats by id).
+        this.hooks.onCommitted(m, p.draft.origin);
+        p.resolve({ message: m, created: false });
+      }
       return !m;
     });
   }

@@ -226,7 +226,7 @@ export class Hub {
         clientMsgId,
         text,
         origin: conn.id,
-        // Acked the moment it is durable, before it is fanned out: ack, then later messages.
+        // Acked once durable and published: on this connection, ack before any later message.
         onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
       })
       .then(
