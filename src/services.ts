@@ -1,11 +1,13 @@
 import { AuthService } from './auth/service.js';
 import { SessionStore } from './auth/store.js';
 import { AccessTokens } from './auth/tokens.js';
+import { ActivityTracker } from './chats/activity.js';
 import { ChatService } from './chats/service.js';
 import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
+import type { Logger } from './lib/logger.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
@@ -32,6 +34,7 @@ export interface ServiceDeps {
   bus?: FanoutBus;
   limits?: Partial<Limits>;
   writer?: Partial<WriterOptions>;
+  logger?: Logger;
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
@@ -49,15 +52,14 @@ export function createServices(deps: ServiceDeps): Services {
     bcryptRounds: deps.config.bcryptRounds,
     limits,
   });
+  const activity = new ActivityTracker(deps.db, chatStore, deps.logger);
   const writer = new MessageWriter(
     messageStore,
     {
-      onCommitted: (message, origin) =>
-        bus.publish({ type: 'message', chatId: message.chatId, message, ...(origin ? { origin } : {}) }),
-      activityFor: (m) => ({
-        table: deps.db.tables.chats,
-        item: chatStore.activityItem({ chatId: m.chatId, lastMessageId: m.id, lastMessageAt: m.createdAt }),
-      }),
+      onCommitted: (message, origin) => {
+        bus.publish({ type: 'message', chatId: message.chatId, message, ...(origin ? { origin } : {}) });
+        activity.note(message);
+      },
     },
     { ...defaultWriterOptions, ...deps.writer },
   );
@@ -73,6 +75,7 @@ export function createServices(deps: ServiceDeps): Services {
     limits,
     async close() {
       await writer.drain();
+      await activity.close();
       auth.close();
       await bus.close();
     },

@@ -43,6 +43,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
   const services = createServices({
     config,
     db,
+    logger,
     ...(redisBus ? { bus: redisBus } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
   });

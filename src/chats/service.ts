@@ -52,14 +52,6 @@ export class ChatService {
     return out;
   }
 
-  /** Latest message id per chat, where known: lets catch-up skip chats with nothing new. */
-  async latestIds(chatIds: string[]): Promise<Map<string, string>> {
-    const metas = await this.chats.getMetas(chatIds);
-    const out = new Map<string, string>();
-    for (const [chatId, { activity }] of metas) if (activity) out.set(chatId, activity.lastMessageId);
-    return out;
-  }
-
   async create(userId: string, body: CreateChatBody): Promise<{ chat: Chat; created: boolean }> {
     const now = new Date().toISOString();
     if (body.type === 'direct') return this.createDirect(userId, body.userId, now);

@@ -47,6 +47,7 @@ type Events = {
 
 interface Outgoing {
   frame: Extract<ClientFrame, { type: 'send' }>;
+  sent: boolean;
   resolve(m: Message): void;
   reject(e: Error): void;
 }
@@ -116,9 +117,14 @@ export class ChatClient {
    */
   send(chatId: string, text: string, clientMsgId = this.newClientMsgId()): Promise<Message> {
     return new Promise((resolve, reject) => {
-      const frame = { type: 'send' as const, chatId, clientMsgId, text };
-      this.outbox.set(clientMsgId, { frame, resolve, reject });
-      if (this.isReady) this.write(frame);
+      const o: Outgoing = {
+        frame: { type: 'send', chatId, clientMsgId, text },
+        sent: false,
+        resolve,
+        reject,
+      };
+      this.outbox.set(clientMsgId, o);
+      if (this.isReady) this.transmit(o);
     });
   }
 
@@ -181,7 +187,7 @@ export class ChatClient {
         this.emit('ready', frame);
         // Catch up, then re-send whatever was never acked (the server dedupes by clientMsgId).
         this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
-        for (const o of this.outbox.values()) this.write(o.frame);
+        for (const o of this.outbox.values()) this.transmit(o);
         break;
       case 'message':
         this.deliver(frame.message);
@@ -207,7 +213,7 @@ export class ChatClient {
           // Busy or rate-limited: try again after a pause (and after any reconnect).
           setTimeout(
             () => {
-              if (this.outbox.get(ref) === o && this.isReady) this.write(o.frame);
+              if (this.outbox.get(ref) === o && this.isReady) this.transmit(o);
             },
             500 + Math.random() * 1_000,
           );
@@ -249,6 +255,12 @@ export class ChatClient {
     this.reconnectTimer = setTimeout(() => {
       this.dial().catch(() => this.onClose(1006, 'token unavailable'));
     }, delay);
+  }
+
+  /** Sends an outbox entry; every attempt after the first says so, so the server checks for it. */
+  private transmit(o: Outgoing): void {
+    this.write(o.sent ? { ...o.frame, retry: true } : o.frame);
+    o.sent = true;
   }
 
   private write(frame: ClientFrame): void {

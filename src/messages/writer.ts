@@ -12,6 +12,12 @@ export interface Draft {
   /** Connection that sent it (WebSocket), carried into the published event. */
   origin?: string;
   /**
+   * False for a client's first attempt at this clientMsgId: then the write needs no read first.
+   * (Were a client to lie, its message would keep one stored copy — the key is the same — but
+   * get a new id.) Resends and REST posts leave it true and are checked against the table.
+   */
+  mayBeRetry?: boolean;
+  /**
    * Called synchronously once the message is durable and published: the hub acks here, so the
    * sender's ack precedes any later message of the chat on that connection.
    */
@@ -36,12 +42,14 @@ export interface WriterOptions {
 
 export const defaultWriterOptions: WriterOptions = {
   maxDelayMs: 2,
-  concurrency: 4,
+  concurrency: 8,
   maxQueued: 20_000,
   maxAttempts: 6,
 };
 
 const BATCH_LIMIT = 25; // DynamoDB's BatchWriteItem maximum
+/** Keys of messages committed here recently: a resend to the same instance needs no read. */
+const RECENT_KEYS = 20_000;
 
 interface Pending {
   draft: Draft;
@@ -54,19 +62,19 @@ interface Pending {
 export interface WriterHooks {
   /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
-  /** Extra items to store with a chat's last message of a batch (the chat's activity record). */
-  activityFor(message: Message): WriteRequest;
 }
 
 /**
- * Group commit: sends that arrive within a few ms share BatchWriteItem calls, and each sender is
- * answered when its own item is durable. A chat has at most one batch in flight, and ids are
- * given when a batch forms, so per chat, ids become visible in id order.
+ * Group commit: sends that arrive within a few ms share BatchWriteItem calls (25 messages each,
+ * several calls in flight), and each sender is answered when its own item is durable. A chat has
+ * at most one batch in flight, and ids are given when a batch forms, so per chat, ids become
+ * visible in id order. First attempts cost one write and no read.
  */
 export class MessageWriter {
   private queue: Pending[] = [];
   private readonly inFlightChats = new Set<string>();
   private readonly inFlightKeys = new Map<string, Promise<Sent>>();
+  private readonly recent = new Map<string, Message>();
   private running = 0;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
@@ -132,16 +140,14 @@ export class MessageWriter {
     }
   }
 
-  /** Up to BATCH_LIMIT sends (with room for activity items) from chats with no batch in flight. */
+  /** Up to BATCH_LIMIT sends from chats with no batch in flight. */
   private takeBatch(): Pending[] {
     const batch: Pending[] = [];
     const chats = new Set<string>();
     const rest: Pending[] = [];
     for (const p of this.queue) {
       const chat = p.draft.chatId;
-      // Room for this message, plus one activity item per chat in the batch.
-      const fits = batch.length + 1 + chats.size + (chats.has(chat) ? 0 : 1) <= BATCH_LIMIT;
-      if (!this.inFlightChats.has(chat) && fits) {
+      if (!this.inFlightChats.has(chat) && batch.length < BATCH_LIMIT) {
         batch.push(p);
         chats.add(chat);
       } else {
@@ -176,6 +182,7 @@ export class MessageWriter {
     }
     for (const p of fresh) {
       const message = p.message as Message;
+      this.remember(p.key, message);
       // Publish before acking: if the process dies in between, the sender gets no ack and
       // resends, and the resend republishes (below), so an acked message always reached the bus.
       try {
@@ -189,11 +196,11 @@ export class MessageWriter {
 
   /** Answers sends whose clientMsgId is already stored with the original message. */
   private async skipDuplicates(batch: Pending[]): Promise<Pending[]> {
-    const existing = await this.store.findExisting(batch.map((p) => p.draft));
-    if (existing.length === 0) return batch;
+    const unsure = batch.filter((p) => p.draft.mayBeRetry !== false && !this.recent.has(p.key));
+    const existing = unsure.length > 0 ? await this.store.findExisting(unsure.map((p) => p.draft)) : [];
     const found = new Map(existing.map((m) => [`${m.chatId}|${msgKey(m.senderId, m.clientMsgId)}`, m]));
     return batch.filter((p) => {
-      const m = found.get(p.key);
+      const m = (p.draft.mayBeRetry !== false && this.recent.get(p.key)) || found.get(p.key);
       if (m) {
         // A resend: its first attempt may have died between the write and the publish, so
         // publish again (receivers drop repeats by id).
@@ -205,15 +212,12 @@ export class MessageWriter {
   }
 
   private requestsFor(fresh: Pending[]): WriteRequest[] {
-    const lastOfChat = new Map<string, Message>();
-    const requests: WriteRequest[] = [];
-    for (const p of fresh) {
-      const m = p.message as Message;
-      requests.push({ table: this.store.table, item: this.store.item(m) });
-      lastOfChat.set(m.chatId, m);
-    }
-    for (const m of lastOfChat.values()) requests.push(this.hooks.activityFor(m));
-    return requests;
+    return fresh.map((p) => ({ table: this.store.table, item: this.store.item(p.message as Message) }));
+  }
+
+  private remember(key: string, message: Message): void {
+    this.recent.set(key, message);
+    if (this.recent.size > RECENT_KEYS) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   private async writeWithRetry(requests: WriteRequest[]): Promise<void> {

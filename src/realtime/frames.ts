@@ -15,6 +15,8 @@ export const clientFrame = z.discriminatedUnion('type', [
     chatId: chatIdSchema,
     clientMsgId: clientMsgIdSchema,
     text: messageTextSchema,
+    /** Set when re-sending a clientMsgId that may have reached the server before. */
+    retry: z.boolean().optional(),
   }),
   z.strictObject({
     type: z.literal('sync'),

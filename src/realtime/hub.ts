@@ -5,6 +5,7 @@ import { bearerToken } from '../auth/middleware.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
+import { TokenBucket } from '../lib/rate-limit.js';
 import type { Services } from '../services.js';
 import { CloseCode } from './close-codes.js';
 import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
@@ -22,6 +23,9 @@ export interface HubOptions {
   pingIntervalMs: number;
   maxPayloadBytes: number;
   maxConnectionsPerUser: number;
+  /** Sends per user across all their devices: a burst, then a sustained rate per second. */
+  userSendBurst: number;
+  userSendsPerSecond: number;
   /** Close all sockets over this long on shutdown, so clients do not reconnect all at once. */
   drainMs: number;
   sync: SyncOptions;
@@ -34,6 +38,8 @@ export const defaultHubOptions: HubOptions = {
   pingIntervalMs: 30_000,
   maxPayloadBytes: 16 * 1024,
   maxConnectionsPerUser: 10,
+  userSendBurst: 60,
+  userSendsPerSecond: 20,
   drainMs: 3_000,
   sync: { limitPerChat: 1_000, overlapMs: 0 },
   connection: defaultConnectionLimits,
@@ -58,6 +64,7 @@ export class Hub {
   private readonly registry = new Registry();
   private readonly fanout = new Fanout(this.registry);
   private readonly presence: PresenceStore;
+  private readonly userBuckets = new Map<string, TokenBucket>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
@@ -194,7 +201,6 @@ export class Hub {
         return this.onSend(conn, frame);
       case 'sync':
         return void runSync(conn, frame.cursors, {
-          chats: this.deps.services.chats,
           messages: this.deps.services.messages,
           opts: this.options.sync,
         }).catch((err: unknown) => this.fail(conn, err));
@@ -216,7 +222,7 @@ export class Hub {
     const { chatId, clientMsgId, text } = frame;
     const ref = clientMsgId;
     if (!conn.chats.has(chatId)) return this.fail(conn, new AppError('not_found', 'Chat not found'), ref);
-    if (conn.sendBucket.take() > 0) {
+    if (conn.sendBucket.take() > 0 || this.userBucket(conn.userId).take() > 0) {
       return this.fail(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
     }
     this.deps.services.messages
@@ -226,6 +232,8 @@ export class Hub {
         clientMsgId,
         text,
         origin: conn.id,
+        // A first attempt cannot be stored yet: skip the duplicate check's read.
+        mayBeRetry: frame.retry === true,
         // Acked once durable and published: on this connection, ack before any later message.
         onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
       })
@@ -235,6 +243,16 @@ export class Hub {
         },
         (err: unknown) => this.fail(conn, err, ref),
       );
+  }
+
+  /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate. */
+  private userBucket(userId: string): TokenBucket {
+    let b = this.userBuckets.get(userId);
+    if (!b) {
+      b = new TokenBucket(this.options.userSendBurst, this.options.userSendsPerSecond);
+      this.userBuckets.set(userId, b);
+    }
+    return b;
   }
 
   private requireChat(conn: Connection, chatId: string): void {
@@ -256,6 +274,7 @@ export class Hub {
     const wasReady = conn.state === 'ready';
     conn.state = 'closed';
     this.registry.remove(conn);
+
     if (!wasReady) return;
     const chats = [...conn.chats];
     void this.presence.disconnected(conn.userId).then((last) => {
@@ -287,6 +306,10 @@ export class Hub {
   }
 
   private pingAll(): void {
+    // A user's bucket outlives their connections until it is full again: reconnecting is no reset.
+    for (const [userId, b] of this.userBuckets) {
+      if (this.registry.connectionsOf(userId).size === 0 && b.idle()) this.userBuckets.delete(userId);
+    }
     for (const conn of this.registry.connections()) {
       if (!conn.alive) {
         conn.log.info('no pong: terminating');

@@ -1,4 +1,3 @@
-import type { ChatService } from '../chats/service.js';
 import { AppError } from '../lib/errors.js';
 import { ulidFloor, ulidTime } from '../lib/ids.js';
 import type { MessageService } from '../messages/service.js';
@@ -27,21 +26,12 @@ const PARALLEL_CHATS = 4;
 export async function runSync(
   conn: Connection,
   cursors: Record<string, string>,
-  deps: { chats: ChatService; messages: MessageService; opts: SyncOptions },
+  deps: { messages: MessageService; opts: SyncOptions },
 ): Promise<void> {
-  const chatIds = [...conn.chats];
-  const latest = await deps.chats.latestIds(chatIds);
+  // Every chat is read: activity records are written lazily and may lag, so they cannot prove
+  // that a chat has nothing new.
+  const todo = [...conn.chats];
   const complete: Record<string, boolean> = {};
-  const todo = chatIds.filter((chatId) => {
-    const cursor = cursors[chatId];
-    const last = latest.get(chatId);
-    // Nothing after the cursor: no read needed.
-    if (cursor && (!last || last <= cursor)) {
-      complete[chatId] = true;
-      return false;
-    }
-    return true;
-  });
   for (let i = 0; i < todo.length; i += PARALLEL_CHATS) {
     const group = todo.slice(i, i + PARALLEL_CHATS);
     const results = await Promise.all(group.map((chatId) => readAfter(conn, chatId, cursors[chatId], deps)));

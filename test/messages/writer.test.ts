@@ -34,10 +34,6 @@ describe('MessageWriter (group commit)', () => {
       store,
       {
         onCommitted: (m) => committed.push(m),
-        activityFor: (m) => ({
-          table: db.tables.chats,
-          item: { chatId: m.chatId, sk: 'activity', lastMessageId: m.id },
-        }),
       },
       { ...defaultWriterOptions, ...opts },
     );
@@ -106,6 +102,23 @@ describe('MessageWriter (group commit)', () => {
     expect([a.created, b.created].sort()).toEqual([false, true]);
     const later = await writer.submit(d);
     expect(later).toEqual({ message: a.message, created: false });
+  });
+
+  it('writes a first attempt without reading, and checks a retry against the table', async () => {
+    const { store, writer } = setup();
+    let reads = 0;
+    const find = store.findExisting.bind(store);
+    store.findExisting = async (keys) => {
+      reads += 1;
+      return find(keys);
+    };
+    const d = { ...draft(905, 1), mayBeRetry: false };
+    const first = await writer.submit(d);
+    expect(reads).toBe(0);
+    // A retry reaching another instance (no local memory of it) finds the stored original.
+    const { writer: elsewhere } = setup();
+    const retry = await elsewhere.submit({ ...d, mayBeRetry: true });
+    expect(retry).toEqual({ message: first.message, created: false });
   });
 
   it('refuses new sends once its queue is full instead of growing without bound', async () => {

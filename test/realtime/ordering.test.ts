@@ -12,6 +12,8 @@ describe('per-chat order', () => {
     // Senders here go far past a human's rate: lift the per-connection bucket.
     srv = await startTestServer({
       hub: {
+        userSendBurst: 1_000,
+        userSendsPerSecond: 1_000,
         connection: {
           maxQueuedFrames: 64,
           maxBufferedBytes: 8 << 20,

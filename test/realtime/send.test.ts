@@ -76,9 +76,9 @@ describe('sending over WebSocket', () => {
     await first.closed;
 
     const second = await TestSocket.ready(srv.wsUrl, ann.accessToken);
-    second.send({ type: 'send', chatId, clientMsgId: 'resend-1', text: 'once' });
+    second.send({ type: 'send', chatId, clientMsgId: 'resend-1', text: 'once', retry: true });
     const ack = await second.next('ack');
-    second.send({ type: 'send', chatId, clientMsgId: 'resend-1', text: 'once' });
+    second.send({ type: 'send', chatId, clientMsgId: 'resend-1', text: 'once', retry: true });
     expect((await second.next('ack')).message).toEqual(ack.message);
 
     const history = await request(srv.url)

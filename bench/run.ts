@@ -1,0 +1,330 @@
+// pnpm bench [--smoke] [--clients 1000] [--room 10] [--rate 2000] [--duration 8] [--only ws,socketio,chatx]
+//            [--scaling] [--no-persist]
+// Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
+// prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { freePort, startDynamoLocal } from '../scripts/lib/dynamodb-local.js';
+import { waitForPort } from '../scripts/lib/redis.js';
+import { createDb } from '../src/db/client.js';
+import { createTables } from '../src/db/create-tables.js';
+import { cpuSeconds, rssBytes } from './lib/proc.js';
+import type { LoadConfig } from './loadgen.js';
+import { measurePersistence, type PersistResult } from './persist.js';
+
+// Node 20 is fine for the bench; quiet the SDK's Node 22 notice (read when a client is built).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    clients: { type: 'string' },
+    room: { type: 'string', default: '10' },
+    rate: { type: 'string' },
+    duration: { type: 'string' },
+    only: { type: 'string', default: 'ws,socketio,chatx' },
+    scaling: { type: 'boolean', default: false },
+    'no-persist': { type: 'boolean', default: false },
+  },
+});
+const smoke = values.smoke ?? false;
+const clients = Number(values.clients ?? (smoke ? 40 : 1000));
+const roomSize = Number(values.room);
+const rate = Number(values.rate ?? (smoke ? 100 : 2000));
+const durationMs = Number(values.duration ?? (smoke ? 2 : 8)) * 1000;
+const only = new Set((values.only ?? '').split(','));
+const root = new URL('../', import.meta.url).pathname;
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+export interface RunResult {
+  server: string;
+  clients: number;
+  rate: number;
+  deliveriesPerSec: number;
+  lost: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  cpuUsPerDelivery: number;
+  rssMB: number;
+  kbPerConnection: number;
+  ackP50?: number;
+  ackP99?: number;
+  acked?: number;
+  sent: number;
+  errors: number;
+  dynamoCpuPct?: number;
+}
+
+const pinned = (core: number, args: string[], extraEnv: Record<string, string> = {}) =>
+  spawn('taskset', ['-c', String(core), process.execPath, ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+
+async function startServer(
+  kind: string,
+  extraEnv: Record<string, string>,
+): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await freePort();
+  const args =
+    kind === 'chatx'
+      ? ['dist/server.js']
+      : ['--import', 'tsx', kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'];
+  const proc = pinned(0, args, { ...extraEnv, PORT: String(port) });
+  proc.stdout?.resume();
+  await waitForPort(port, 30_000);
+  return { proc, port };
+}
+
+async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'chatx-bench-'));
+  const file = join(dir, 'load.json');
+  writeFileSync(file, JSON.stringify(cfg));
+  const rssBefore = rssBytes(serverPid);
+  const gen = pinned(1, ['--import', 'tsx', 'bench/loadgen.ts', file]);
+  const lines = createInterface({ input: gen.stdout as NodeJS.ReadableStream });
+  const next = () =>
+    new Promise<Record<string, number | string>>((resolve) =>
+      lines.once('line', (l) => resolve(JSON.parse(l))),
+    );
+  const connected = await next();
+  if (connected.phase !== 'connected') throw new Error(`load generator: ${JSON.stringify(connected)}`);
+  await new Promise((r) => setTimeout(r, 500));
+  const rssConnected = rssBytes(serverPid);
+  const cpu0 = cpuSeconds(serverPid);
+  const dyn0 = dynamoPid ? cpuSeconds(dynamoPid) : 0;
+  const t0 = Date.now();
+  gen.stdin?.write('go\n');
+  const done = await next();
+  const wall = (Date.now() - t0) / 1000;
+  const cpu = cpuSeconds(serverPid) - cpu0;
+  const dyn = dynamoPid ? cpuSeconds(dynamoPid) - dyn0 : 0;
+  if (done.phase !== 'done') throw new Error(`load generator: ${JSON.stringify(done)}`);
+  const delivered = Number(done.delivered);
+  return {
+    done,
+    result: {
+      clients: cfg.clients.length,
+      rate: cfg.rate,
+      deliveriesPerSec: Math.round(delivered / (cfg.durationMs / 1000)),
+      lost: Number(done.lost),
+      p50: Number(done.p50),
+      p90: Number(done.p90),
+      p99: Number(done.p99),
+      max: Number(done.max),
+      cpuUsPerDelivery: (cpu / Math.max(1, delivered)) * 1e6,
+      rssMB: rssBytes(serverPid) / 2 ** 20,
+      kbPerConnection: (rssConnected - rssBefore) / cfg.clients.length / 1024,
+      sent: Number(done.sent),
+      errors: Number(done.errors),
+      ...(cfg.kind === 'chatx'
+        ? { acked: Number(done.acked), ackP50: Number(done.ackP50), ackP99: Number(done.ackP99) }
+        : {}),
+      ...(dynamoPid ? { dynamoCpuPct: (dyn / wall) * 100 } : {}),
+    },
+  };
+}
+
+const rooms = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ room: `room-${Math.floor(i / roomSize)}` }));
+
+async function relay(kind: 'ws' | 'socketio'): Promise<RunResult> {
+  const { proc, port } = await startServer(kind, {});
+  try {
+    const url = kind === 'ws' ? `ws://127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
+    const { result } = await drive(
+      { kind, url, clients: rooms(clients), rate, durationMs, drainMs: 2_000, bodyBytes: 100 },
+      proc.pid as number,
+    );
+    return { server: kind === 'ws' ? 'bare ws relay' : 'Socket.IO relay', ...result };
+  } finally {
+    proc.kill('SIGKILL');
+  }
+}
+
+/** Real sign-ups and real group chats over the REST API: the accounts the load uses. */
+async function setUpChatx(base: string, n: number): Promise<{ room: string; token: string }[]> {
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const users: { id: string; token: string }[] = new Array(n);
+  for (let i = 0; i < n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, n - i) }, async (_, j) => {
+        const k = i + j;
+        // The bench stands in for the load balancer: one client address per user, as in real life.
+        const s = await post(
+          '/v1/auth/signup',
+          { email: `bench${k}@bench.invalid`, password: 'bench-password', userName: `bench_${k}` },
+          { 'X-Forwarded-For': `10.${k >> 16}.${(k >> 8) & 255}.${k & 255}` },
+        );
+        users[k] = { id: (s.user as { id: string }).id, token: s.accessToken as string };
+      }),
+    );
+  }
+  const out: { room: string; token: string }[] = new Array(n);
+  const groups = Math.ceil(n / roomSize);
+  for (let g = 0; g < groups; g += 20) {
+    await Promise.all(
+      Array.from({ length: Math.min(20, groups - g) }, async (_, j) => {
+        const members = users.slice((g + j) * roomSize, (g + j + 1) * roomSize);
+        const [owner, ...rest] = members;
+        const chat = await post(
+          '/v1/chats',
+          { type: 'group', name: `bench ${g + j}`, memberIds: rest.map((u) => u.id) },
+          { authorization: `Bearer ${owner?.token}` },
+        );
+        members.forEach((u, m) => {
+          out[(g + j) * roomSize + m] = { room: chat.id as string, token: u.token };
+        });
+      }),
+    );
+  }
+  return out;
+}
+
+async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
+  const local = await startDynamoLocal();
+  const prefix = `bench${Date.now()}-`;
+  const db = createDb({ region: 'us-east-1', endpoint: local.endpoint, tablePrefix: prefix });
+  await createTables(db.raw, db.tables);
+  db.destroy();
+  const serverEnv = {
+    DYNAMODB_ENDPOINT: local.endpoint,
+    TABLE_PREFIX: prefix,
+    STAGE: 'test',
+    BCRYPT_ROUNDS: '4',
+    LOG_LEVEL: 'warn',
+    TRUST_PROXY_HOPS: '1',
+  };
+  const results: RunResult[] = [];
+  try {
+    let accounts: { room: string; token: string }[] = [];
+    for (const n of counts) {
+      for (const r of rates) {
+        const { proc, port } = await startServer('chatx', serverEnv);
+        try {
+          if (accounts.length < n)
+            accounts = await setUpChatx(`http://127.0.0.1:${port}`, Math.max(...counts));
+          const { result } = await drive(
+            {
+              kind: 'chatx',
+              url: `ws://127.0.0.1:${port}/v1/ws`,
+              clients: accounts.slice(0, n),
+              rate: r,
+              durationMs,
+              drainMs: 3_000,
+              bodyBytes: 100,
+            },
+            proc.pid as number,
+            local.process.pid,
+          );
+          results.push({ server: 'Chat-X (durable)', ...result });
+          process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
+        } finally {
+          proc.kill('SIGTERM');
+          await new Promise((res) => proc.once('exit', res));
+        }
+      }
+    }
+  } finally {
+    await local.stop();
+  }
+  return results;
+}
+
+const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(d));
+
+function table(rows: RunResult[]): string {
+  const head =
+    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | DynamoDB Local CPU |';
+  const sep = `|${'---|'.repeat(15)}`;
+  const body = rows.map(
+    (r) =>
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} |`,
+  );
+  return [head, sep, ...body].join('\n');
+}
+
+function persistTable(p: PersistResult[]): string {
+  return [
+    '| write path | offered msg/s | persisted msg/s | ack p50 ms | ack p99 ms | failed |',
+    '|---|---|---|---|---|---|',
+    ...p.map(
+      (r) =>
+        `| ${r.name} | ${r.offered} | ${Math.round(r.persistedPerSec)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${r.failed} |`,
+    ),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const rows: RunResult[] = [];
+  if (only.has('ws')) rows.push(await relay('ws'));
+  if (only.has('socketio')) rows.push(await relay('socketio'));
+  if (only.has('chatx')) rows.push(...(await chatx([clients], [rate])));
+  const scaling = values.scaling ? await chatx([1000, 5000, 10000], [1000, 2000, 4000]) : [];
+  const persist = smoke || values['no-persist'] ? [] : await measurePersistence();
+
+  const ws = rows.find((r) => r.server === 'bare ws relay');
+  const sio = rows.find((r) => r.server === 'Socket.IO relay');
+  const cx = rows.find((r) => r.server.startsWith('Chat-X'));
+  const ratios =
+    ws && sio && cx
+      ? {
+          cpuVsSocketIo: cx.cpuUsPerDelivery / sio.cpuUsPerDelivery,
+          cpuVsWs: cx.cpuUsPerDelivery / ws.cpuUsPerDelivery,
+          memoryVsWs: cx.kbPerConnection / ws.kbPerConnection,
+        }
+      : undefined;
+
+  let out = `\n${table(rows)}\n`;
+  if (ratios) {
+    out += `\nChat-X vs baselines (same run): CPU/delivery ${f(ratios.cpuVsSocketIo, 2)}× Socket.IO, ${f(ratios.cpuVsWs, 2)}× bare ws; memory/connection ${f(ratios.memoryVsWs, 2)}× bare ws\n`;
+  }
+  if (scaling.length) out += `\nScaling (Chat-X):\n${table(scaling)}\n`;
+  if (persist.length) out += `\nPersistence on DynamoDB Local:\n${persistTable(persist)}\n`;
+  process.stdout.write(out);
+
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const file = join(root, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { params: { clients, roomSize, rate, durationMs, smoke }, rows, ratios, scaling, persist },
+      null,
+      2,
+    ),
+  );
+  process.stdout.write(`results: ${file}\n`);
+
+  const lost = [...rows, ...scaling].reduce((n, r) => n + r.lost, 0);
+  const unacked = [...rows, ...scaling]
+    .filter((r) => r.acked !== undefined)
+    .reduce((n, r) => n + (r.sent - (r.acked ?? 0)), 0);
+  if (smoke && (lost > 0 || unacked > 0)) {
+    process.stderr.write(`bench smoke FAILED: ${lost} deliveries lost, ${unacked} sends not acked\n`);
+    process.exit(1);
+  }
+  if (smoke) process.stdout.write('bench smoke: 0 lost, every send acked\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);
