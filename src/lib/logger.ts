@@ -1,4 +1,4 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -23,10 +23,12 @@ export const redactPaths = [
 export interface LoggerOptions {
   level: string;
   pretty: boolean;
+  /** Where JSON lines go (stdout by default); tests capture them. */
+  destination?: DestinationStream;
 }
 
 export function createLogger(opts: LoggerOptions): Logger {
-  return pino({
+  const options = {
     level: opts.level,
     base: undefined,
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -38,5 +40,6 @@ export function createLogger(opts: LoggerOptions): Logger {
           },
         }
       : {}),
-  });
+  };
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }

@@ -1,6 +1,7 @@
 import { createDb } from '../../src/db/client.js';
 import { createTables } from '../../src/db/create-tables.js';
 import type { Limits } from '../../src/lib/limits.js';
+import type { Logger } from '../../src/lib/logger.js';
 import type { HubOptions } from '../../src/realtime/hub.js';
 import { type RunningServer, start } from '../../src/start.js';
 import { silentLogger, testConfig } from './config.js';
@@ -22,14 +23,19 @@ const roomy: Partial<Limits> = {
 
 /** The real server (HTTP + WebSocket on one port) on a free port, with its own tables. */
 export async function startTestServer(
-  opts: { hub?: Partial<HubOptions>; limits?: Partial<Limits>; env?: Record<string, string> } = {},
+  opts: {
+    hub?: Partial<HubOptions>;
+    limits?: Partial<Limits>;
+    env?: Record<string, string>;
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const prefix = uniquePrefix();
   const setup = createDb({ region: 'us-east-1', endpoint: dynamoEndpoint(), tablePrefix: prefix });
   await createTables(setup.raw, setup.tables);
   setup.destroy();
   const config = testConfig({ DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_PREFIX: prefix, ...opts.env });
-  const running = await start(config, silentLogger(), {
+  const running = await start(config, opts.logger ?? silentLogger(), {
     hub: { drainMs: 100, ...opts.hub },
     limits: { ...roomy, ...opts.limits },
   });
