@@ -77,17 +77,30 @@ async function startServer(
     kind === 'chatx'
       ? ['dist/server.js']
       : ['--import', 'tsx', kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'];
-  const proc = pinned(0, args, { ...extraEnv, PORT: String(port) });
+  const proc = pinned(0, ['--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
+    ...extraEnv,
+    PORT: String(port),
+  });
   proc.stdout?.resume();
   await waitForPort(port, 30_000);
   return { proc, port };
+}
+
+/** RSS after a full GC in the server (see bench/lib/gc-on-signal.cjs). */
+async function settledRss(pid: number): Promise<number> {
+  // Twice: V8 returns freed pages to the OS lazily, after a later collection.
+  for (let i = 0; i < 2; i++) {
+    process.kill(pid, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, 700));
+  }
+  return rssBytes(pid);
 }
 
 async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'chatx-bench-'));
   const file = join(dir, 'load.json');
   writeFileSync(file, JSON.stringify(cfg));
-  const rssBefore = rssBytes(serverPid);
+  const rssBefore = await settledRss(serverPid);
   const gen = pinned(1, ['--import', 'tsx', 'bench/loadgen.ts', file]);
   const lines = createInterface({ input: gen.stdout as NodeJS.ReadableStream });
   const next = () =>
@@ -96,8 +109,7 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
     );
   const connected = await next();
   if (connected.phase !== 'connected') throw new Error(`load generator: ${JSON.stringify(connected)}`);
-  await new Promise((r) => setTimeout(r, 500));
-  const rssConnected = rssBytes(serverPid);
+  const rssConnected = await settledRss(serverPid);
   const cpu0 = cpuSeconds(serverPid);
   const dyn0 = dynamoPid ? cpuSeconds(dynamoPid) : 0;
   const t0 = Date.now();

@@ -38,15 +38,27 @@ export class Connection {
   private readonly queued: string[] = [];
   private invalid = 0;
   private invalidSince = Date.now();
-  private readonly lastTyping = new Map<string, number>();
+  private lastTyping: Map<string, number> | undefined;
+
+  private logger: Logger | undefined;
 
   constructor(
     readonly id: string,
     readonly socket: WebSocket,
-    public log: Logger,
+    private readonly parentLog: Logger,
     private readonly limits: ConnectionLimits,
   ) {
     this.sendBucket = new TokenBucket(limits.sendBurst, limits.sendsPerSecond);
+  }
+
+  /** Every line about this connection carries its id (and user); built on first use, since most
+   * connections never log and a child logger per socket costs memory. */
+  get log(): Logger {
+    this.logger ??= this.parentLog.child({
+      connId: this.id,
+      ...(this.userId ? { userId: this.userId } : {}),
+    });
+    return this.logger;
   }
 
   get open(): boolean {
@@ -91,6 +103,7 @@ export class Connection {
   /** Typing indicators are throttled per chat: true when this one may go out. */
   mayType(chatId: string): boolean {
     const now = Date.now();
+    this.lastTyping ??= new Map();
     const last = this.lastTyping.get(chatId) ?? 0;
     if (now - last < this.limits.typingIntervalMs) return false;
     this.lastTyping.set(chatId, now);

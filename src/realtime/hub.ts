@@ -106,7 +106,7 @@ export class Hub {
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
     const id = newId();
-    const conn = new Connection(id, ws, this.deps.logger.child({ connId: id }), this.options.connection);
+    const conn = new Connection(id, ws, this.deps.logger, this.options.connection);
     // Handlers go on synchronously: nothing the client sends before auth completes is lost.
     ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
     ws.on('close', () => this.onClose(conn));
@@ -153,7 +153,6 @@ export class Hub {
     for (const chatId of chatIds) conn.chats.add(chatId);
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
-    conn.log = conn.log.child({ userId: conn.userId });
     conn.send({ type: 'ready', userId: conn.userId, connectionId: conn.id });
     for (const text of conn.takeQueued()) this.handleText(conn, text);
     void this.presence.connected(conn.userId).then((first) => {

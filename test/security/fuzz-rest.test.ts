@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/lib/errors.js';
 import {
-  bearer,
   createGroup,
   createTestApp,
   postMessage,
