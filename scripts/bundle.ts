@@ -12,6 +12,8 @@ export const BUNDLE_PATHS = [
   'tsconfig.build.json',
   'Procfile',
   'src',
+  'web',
+  'scripts/build-web.ts',
   '.ebextensions',
   '.platform',
 ];

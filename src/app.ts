@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -21,6 +24,17 @@ export interface AppDeps {
   readiness: ReadinessCheck[];
   /** Mounted under /v1 when given; tests of infrastructure alone build without them. */
   services?: Services;
+  /** The built web client (dist/web); served at / when it exists. */
+  webDir?: string;
+}
+
+/** dist/web beside the compiled app, or (running from src with tsx) the last build's. */
+export function defaultWebDir(): string | undefined {
+  for (const rel of ['./web/', '../dist/web/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(join(dir, 'index.html'))) return dir;
+  }
+  return undefined;
 }
 
 /** JSON bodies above this are refused with 413; nginx's client_max_body_size matches it. */
@@ -57,7 +71,24 @@ export function buildApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' },
     }),
   );
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(
+    helmet({
+      // The web client loads nothing from anywhere but this origin (its socket included).
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+    }),
+  );
   app.use(
     cors({
       origin: (origin, cb) => cb(null, origin === undefined || config.corsOrigins.includes(origin)),
@@ -68,6 +99,8 @@ export function buildApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps.readiness));
   app.use(docsRoutes());
+  const webDir = deps.webDir ?? defaultWebDir();
+  if (webDir) app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
   if (deps.services) app.use('/v1', v1Routes(deps.services));
 
   app.use(notFoundHandler);

@@ -63,7 +63,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     { ...defaultWriterOptions, ...deps.writer },
   );
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits);
+  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, activity);
   return {
     tokens,
     auth,

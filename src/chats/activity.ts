@@ -4,6 +4,8 @@ import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
 
+const RECENT_CHATS = 50_000;
+
 /**
  * Each chat's latest activity, for ordering chat lists. Written behind the message path, at
  * most once per chat per interval, so a busy chat costs one extra write a second rather than one
@@ -12,6 +14,8 @@ import type { ChatStore } from './store.js';
  */
 export class ActivityTracker {
   private dirty = new Map<string, Message>();
+  /** The newest message this instance has seen per chat, so its own lists are never stale. */
+  private readonly recent = new Map<string, Message>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -28,6 +32,17 @@ export class ActivityTracker {
   note(m: Message): void {
     const current = this.dirty.get(m.chatId);
     if (!current || current.id < m.id) this.dirty.set(m.chatId, m);
+    const seen = this.recent.get(m.chatId);
+    if (!seen || seen.id < m.id) {
+      this.recent.delete(m.chatId); // re-insert: the map's order is recency
+      this.recent.set(m.chatId, m);
+      if (this.recent.size > RECENT_CHATS) this.recent.delete(this.recent.keys().next().value as string);
+    }
+  }
+
+  /** When this instance last saw a message in the chat (fresher than the stored record). */
+  lastAt(chatId: string): string | undefined {
+    return this.recent.get(chatId)?.createdAt;
   }
 
   /** Writes what is pending; on failure keeps it for the next round (newer entries win). */

@@ -28,6 +28,7 @@ export class ChatService {
     private readonly users: UserStore,
     private readonly bus: Publisher,
     private readonly limits: Limits,
+    private readonly activity?: { lastAt(chatId: string): string | undefined },
   ) {}
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
@@ -125,7 +126,10 @@ export class ChatService {
     const metas = await this.chats.getMetas(memberships.map((m) => m.chatId));
     const mine = new Map(memberships.map((m) => [m.chatId, m]));
     const ordered = [...metas.values()]
-      .map(({ meta, activity }) => ({ meta, at: activityAt(meta, activity) }))
+      .map(({ meta, activity }) => ({
+        meta,
+        at: latest(activityAt(meta, activity), this.activity?.lastAt(meta.chatId)),
+      }))
       .sort((a, b) => (a.at === b.at ? (a.meta.chatId < b.meta.chatId ? 1 : -1) : a.at < b.at ? 1 : -1))
       .filter((c) => !after || c.at < after.at || (c.at === after.at && c.meta.chatId < after.id));
     const page = ordered.slice(0, limit);
@@ -290,6 +294,8 @@ export class ChatService {
 
 const rank: Record<Role, number> = { owner: 3, admin: 2, member: 1 };
 const outranks = (a: Role, b: Role) => rank[a] > rank[b];
+
+const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
 const activityAt = (meta: ChatMeta, activity?: Activity) =>
   activity && activity.lastMessageAt > meta.createdAt ? activity.lastMessageAt : meta.createdAt;

@@ -78,7 +78,10 @@ export class Hub {
       perMessageDeflate: false,
     });
     this.presence = deps.presence ?? new LocalPresence();
-    this.unsubscribe = deps.services.bus.subscribe((e) => this.fanout.deliver(e));
+    this.unsubscribe = deps.services.bus.subscribe((e) => {
+      this.fanout.deliver(e);
+      if (e.type === 'member_added') void this.introduce(e.chatId, e.userId).catch(() => {});
+    });
     this.unsubscribeRecovered = deps.services.bus.onRecovered(() => this.askAllToResync());
   }
 
@@ -98,9 +101,15 @@ export class Hub {
     if (path !== this.options.path) return reject(socket, 404, 'Not Found');
     if (this.draining) return reject(socket, 503, 'Service Unavailable');
     const origin = req.headers.origin;
-    // Browsers always send Origin; native clients do not. Only listed origins may open a socket.
-    if (origin !== undefined && !this.deps.corsOrigins.includes(origin))
+    // Browsers always send Origin; native clients do not. Pages from this server itself (the web
+    // client) and from CORS_ORIGINS may open a socket; any other site may not.
+    if (
+      origin !== undefined &&
+      !this.deps.corsOrigins.includes(origin) &&
+      !sameOrigin(origin, req.headers.host)
+    ) {
       return reject(socket, 403, 'Forbidden');
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
   }
 
@@ -299,6 +308,23 @@ export class Hub {
       conn.send({ type: 'presence', userId, online: true });
   }
 
+  /** A new member and the chat's others learn each other's presence (on this instance's sockets). */
+  private async introduce(chatId: string, userId: string): Promise<void> {
+    const newcomers = this.registry.connectionsOf(userId);
+    const room = this.registry.room(chatId);
+    if (newcomers.size === 0 && room.size === 0) return;
+    const members = [...(await this.deps.services.chats.memberIdsOf([chatId]))];
+    const up = await this.presence.online(members);
+    for (const peer of up) {
+      if (peer === userId) continue;
+      for (const c of newcomers) c.send({ type: 'presence', userId: peer, online: true });
+    }
+    if (up.has(userId)) {
+      const data = JSON.stringify({ type: 'presence', userId, online: true });
+      for (const c of room) if (c.userId !== userId) c.sendRaw(data);
+    }
+  }
+
   private askAllToResync(): void {
     const data = JSON.stringify({ type: 'resync' });
     for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.sendRaw(data);
@@ -351,6 +377,14 @@ export class Hub {
     this.unsubscribeRecovered();
     await this.presence.close();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,573 @@
+// Chat-X web client: plain TypeScript and the DOM, on the same typed client the tests use.
+import { ChatClient, type Message, type SocketLike } from '../src/client/index.js';
+
+interface Member {
+  userId: string;
+  userName: string;
+  role: string;
+  lastReadId?: string;
+}
+interface Chat {
+  id: string;
+  type: 'direct' | 'group';
+  name?: string;
+  members: Member[];
+  lastMessage: Message | null;
+  unreadCount: number;
+  lastActivityAt: string;
+}
+interface Session {
+  user: { id: string; userName: string };
+  accessToken: string;
+  refreshToken: string;
+}
+
+const REFRESH_KEY = 'chatx.refreshToken';
+const app = document.getElementById('app') as HTMLElement;
+const banner = document.getElementById('banner') as HTMLElement;
+
+let session: Session | undefined;
+let client: ChatClient | undefined;
+const chats = new Map<string, Chat>();
+const messages = new Map<string, Map<string, Message>>();
+const pending = new Map<string, { chatId: string; text: string; clientMsgId: string }>();
+const online = new Map<string, { online: boolean; lastSeenAt?: string }>();
+const typing = new Map<string, { userId: string; until: number }>();
+const hasOlder = new Map<string, boolean>();
+let active: string | undefined;
+
+// ---------- tiny DOM helper ----------
+type Attrs = Record<string, string | boolean | ((e: Event) => void)>;
+function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | undefined | false)[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (v === true) el.setAttribute(k, '');
+    else if (v !== false) el.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+// ---------- API ----------
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; auth?: boolean } = {},
+): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.auth === false || !session ? {} : { authorization: `Bearer ${session.accessToken}` }),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (res.status === 401 && init.auth !== false && session && (await refresh())) return api(path, init);
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+async function refresh(): Promise<boolean> {
+  const token = session?.refreshToken ?? localStorage.getItem(REFRESH_KEY);
+  if (!token) return false;
+  try {
+    const s = await api<Session>('/v1/auth/refresh', { body: { refreshToken: token }, auth: false });
+    setSession(s);
+    return true;
+  } catch {
+    localStorage.removeItem(REFRESH_KEY);
+    return false;
+  }
+}
+
+function setSession(s: Session): void {
+  session = s;
+  localStorage.setItem(REFRESH_KEY, s.refreshToken);
+}
+
+// ---------- auth screen ----------
+function renderAuth(error = ''): void {
+  const email = h('input', { id: 'email', type: 'email', autocomplete: 'email', required: true });
+  const password = h('input', {
+    id: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+  });
+  const userName = h('input', { id: 'userName', autocomplete: 'username' });
+  const err = h('p', { class: 'error', role: 'alert' }, error);
+  const submit = (mode: 'login' | 'signup') => async (e: Event) => {
+    e.preventDefault();
+    const body: Record<string, string> = {
+      email: (email as HTMLInputElement).value,
+      password: (password as HTMLInputElement).value,
+    };
+    if (mode === 'signup') body.userName = (userName as HTMLInputElement).value;
+    try {
+      setSession(await api<Session>(`/v1/auth/${mode}`, { body, auth: false }));
+      await start();
+    } catch (x) {
+      err.textContent = x instanceof Error ? x.message : String(x);
+    }
+  };
+  app.replaceChildren(
+    h(
+      'form',
+      { class: 'auth', 'aria-labelledby': 'auth-title', onsubmit: submit('login') },
+      h('h1', { id: 'auth-title' }, 'Chat-X'),
+      h('label', { for: 'email' }, 'Email'),
+      email,
+      h('label', { for: 'password' }, 'Password'),
+      password,
+      h('label', { for: 'userName' }, 'User name (to sign up)'),
+      userName,
+      err,
+      h(
+        'div',
+        { class: 'row' },
+        h('button', { type: 'submit', class: 'primary' }, 'Sign in'),
+        h('button', { type: 'button', onclick: submit('signup') }, 'Sign up'),
+      ),
+    ),
+  );
+  email.focus();
+}
+
+// ---------- main ----------
+async function start(): Promise<void> {
+  const page = await api<{ chats: Chat[] }>('/v1/chats?limit=50');
+  for (const c of page.chats) chats.set(c.id, c);
+  renderLayout();
+  connect();
+  // Access tokens live 15 minutes: refresh ahead of time.
+  setInterval(() => void refresh(), 10 * 60_000);
+}
+
+function connect(): void {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws`;
+  client = new ChatClient({
+    url,
+    token: () => session?.accessToken ?? '',
+    connect: (u) => new WebSocket(u) as unknown as SocketLike,
+  });
+  client.on('ready', () => {
+    banner.hidden = true;
+  });
+  client.on('close', (e) => {
+    banner.hidden = !e.willReconnect;
+  });
+  client.on('message', (m) => onMessage(m));
+  client.on('ack', (a) => {
+    pending.delete(a.clientMsgId);
+    onMessage(a.message);
+  });
+  client.on('frame', (f) => {
+    if (f.type === 'message_updated' || f.type === 'message_deleted') onMessage(f.message);
+    else if (f.type === 'presence') {
+      online.set(f.userId, { online: f.online, ...(f.lastSeenAt ? { lastSeenAt: f.lastSeenAt } : {}) });
+      renderHeader();
+    } else if (f.type === 'typing') {
+      typing.set(f.chatId, { userId: f.userId, until: Date.now() + 3_000 });
+      renderTyping();
+      setTimeout(renderTyping, 3_100);
+    } else if (f.type === 'read') {
+      const m = chats.get(f.chatId)?.members.find((x) => x.userId === f.userId);
+      if (m) m.lastReadId = f.messageId;
+      if (f.chatId === active) renderMessages(false);
+    } else if (f.type === 'member_added' || f.type === 'chat_updated') void reloadChat(f.chatId);
+    else if (f.type === 'member_removed' && f.userId === session?.user.id) {
+      chats.delete(f.chatId);
+      if (active === f.chatId) active = undefined;
+      renderLayout();
+    }
+  });
+  void client.open().catch(() => renderAuth('Your session ended, please sign in again.'));
+}
+
+async function reloadChat(chatId: string): Promise<void> {
+  chats.set(chatId, await api<Chat>(`/v1/chats/${chatId}`));
+  renderChatList();
+  if (chatId === active) renderHeader();
+}
+
+function onMessage(m: Message): void {
+  let list = messages.get(m.chatId);
+  if (!list) {
+    list = new Map();
+    messages.set(m.chatId, list);
+  }
+  const isNew = !list.has(m.id);
+  list.set(m.id, m);
+  const chat = chats.get(m.chatId);
+  if (!chat) {
+    void reloadChat(m.chatId);
+    return;
+  }
+  if (!chat.lastMessage || chat.lastMessage.id <= m.id) {
+    chat.lastMessage = m;
+    chat.lastActivityAt = m.createdAt;
+  }
+  if (isNew && m.senderId !== session?.user.id && m.chatId !== active && !m.deleted) chat.unreadCount += 1;
+  if (m.chatId === active) {
+    renderMessages(true);
+    if (m.senderId !== session?.user.id) client?.read(m.chatId, m.id);
+  }
+  renderChatList();
+}
+
+// ---------- layout ----------
+function renderLayout(): void {
+  const search = h('input', { id: 'search', type: 'search', placeholder: 'userName or email' });
+  const results = h('ul', { class: 'results', 'aria-label': 'Search results' });
+  const doSearch = async (e: Event) => {
+    e.preventDefault();
+    const q = (search as HTMLInputElement).value.trim();
+    if (!q) return;
+    const { users } = await api<{ users: { id: string; userName: string }[] }>(
+      `/v1/users?query=${encodeURIComponent(q)}`,
+    );
+    results.replaceChildren(
+      ...users
+        .filter((u) => u.id !== session?.user.id)
+        .map((u) =>
+          h(
+            'li',
+            {},
+            u.userName,
+            h('button', { type: 'button', onclick: () => void startDirect(u.id) }, `Message ${u.userName}`),
+          ),
+        ),
+    );
+  };
+  const groupName = h('input', { id: 'group-name' });
+  const groupMembers = h('input', { id: 'group-members', placeholder: 'userNames, comma-separated' });
+  const createGroup = async (e: Event) => {
+    e.preventDefault();
+    const names = (groupMembers as HTMLInputElement).value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const ids: string[] = [];
+    for (const n of names) {
+      const { users } = await api<{ users: { id: string; userName: string }[] }>(
+        `/v1/users?query=${encodeURIComponent(n)}`,
+      );
+      const match = users.find((u) => u.userName.toLowerCase() === n.toLowerCase());
+      if (match) ids.push(match.id);
+    }
+    const chat = await api<Chat>('/v1/chats', {
+      body: {
+        type: 'group',
+        name: (groupName as HTMLInputElement).value,
+        memberIds: ids,
+        addPolicy: 'admins',
+      },
+    });
+    chats.set(chat.id, chat);
+    void open(chat.id);
+  };
+  app.replaceChildren(
+    h(
+      'div',
+      { class: `layout${active ? ' open' : ''}` },
+      h(
+        'nav',
+        { class: 'sidebar', 'aria-label': 'Chats' },
+        h(
+          'header',
+          {},
+          h('h1', {}, 'Chat-X'),
+          h('span', {}, session?.user.userName ?? ''),
+          h('button', { type: 'button', onclick: signOut }, 'Sign out'),
+        ),
+        h(
+          'div',
+          { class: 'tools' },
+          h(
+            'form',
+            { role: 'search', onsubmit: doSearch },
+            h('label', { for: 'search' }, 'Find people'),
+            search,
+          ),
+          results,
+          h(
+            'details',
+            {},
+            h('summary', {}, 'New group'),
+            h(
+              'form',
+              { onsubmit: createGroup },
+              h('label', { for: 'group-name' }, 'Group name'),
+              groupName,
+              h('label', { for: 'group-members' }, 'Members'),
+              groupMembers,
+              h('button', { type: 'submit', class: 'primary' }, 'Create group'),
+            ),
+          ),
+        ),
+        h('ul', { class: 'chats', id: 'chat-list' }),
+      ),
+      h('section', { class: 'conversation', id: 'conversation', 'aria-label': 'Conversation' }),
+    ),
+  );
+  renderChatList();
+  renderConversation();
+}
+
+function chatTitle(c: Chat): string {
+  if (c.type === 'group') return c.name ?? 'Group';
+  return c.members.find((m) => m.userId !== session?.user.id)?.userName ?? 'Direct chat';
+}
+
+function renderChatList(): void {
+  const list = document.getElementById('chat-list');
+  if (!list) return;
+  const sorted = [...chats.values()].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+  list.replaceChildren(
+    ...sorted.map((c) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            'aria-current': c.id === active ? 'true' : 'false',
+            'data-chat': c.id,
+            onclick: () => void open(c.id),
+          },
+          h('strong', {}, chatTitle(c)),
+          c.unreadCount > 0 &&
+            h('span', { class: 'badge', 'aria-label': `${c.unreadCount} unread` }, String(c.unreadCount)),
+          h(
+            'span',
+            { class: 'last' },
+            c.lastMessage
+              ? c.lastMessage.deleted
+                ? 'Message deleted'
+                : (c.lastMessage.text ?? '')
+              : 'No messages yet',
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+async function startDirect(userId: string): Promise<void> {
+  const chat = await api<Chat>('/v1/chats', { body: { type: 'direct', userId } });
+  chats.set(chat.id, chat);
+  await open(chat.id);
+}
+
+async function open(chatId: string): Promise<void> {
+  active = chatId;
+  document.querySelector('.layout')?.classList.add('open');
+  const chat = chats.get(chatId);
+  if (chat) chat.unreadCount = 0;
+  if (!messages.has(chatId)) await loadOlder(chatId);
+  renderChatList();
+  renderConversation();
+  const last = [...(messages.get(chatId)?.values() ?? [])].at(-1);
+  if (last) client?.read(chatId, last.id);
+}
+
+async function loadOlder(chatId: string): Promise<void> {
+  const list = messages.get(chatId) ?? new Map<string, Message>();
+  messages.set(chatId, list);
+  const oldest = [...list.keys()].sort()[0];
+  const page = await api<{ messages: Message[]; hasMore: boolean }>(
+    `/v1/chats/${chatId}/messages?limit=30${oldest ? `&before=${oldest}` : ''}`,
+  );
+  for (const m of page.messages) list.set(m.id, m);
+  hasOlder.set(chatId, page.hasMore);
+}
+
+function renderConversation(): void {
+  const pane = document.getElementById('conversation');
+  if (!pane) return;
+  const chat = active ? chats.get(active) : undefined;
+  if (!chat) {
+    pane.replaceChildren(h('p', { class: 'empty' }, 'Pick a chat, or find someone to talk to.'));
+    return;
+  }
+  const input = h('textarea', {
+    id: 'composer',
+    'aria-label': 'Message',
+    placeholder: 'Write a message',
+  }) as HTMLTextAreaElement;
+  const send = (e: Event) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId });
+    renderMessages(true);
+    void client?.send(chat.id, text, clientMsgId).catch(() => {
+      pending.delete(clientMsgId);
+      renderMessages(false);
+    });
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) send(e);
+  });
+  input.addEventListener('input', () => client?.typing(chat.id));
+  const list = h('ol', { class: 'messages', id: 'messages', 'aria-live': 'polite', tabindex: '0' });
+  list.addEventListener('scroll', () => {
+    if (list.scrollTop === 0 && hasOlder.get(chat.id)) {
+      const before = list.scrollHeight;
+      void loadOlder(chat.id).then(() => {
+        renderMessages(false);
+        list.scrollTop = list.scrollHeight - before;
+      });
+    }
+  });
+  pane.replaceChildren(
+    h(
+      'header',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'back',
+          onclick: () => {
+            active = undefined;
+            renderLayout();
+          },
+        },
+        'Back',
+      ),
+      h('h2', {}, chatTitle(chat)),
+      h('span', { class: 'presence', id: 'presence' }),
+    ),
+    list,
+    h('div', { class: 'typing', id: 'typing', 'aria-live': 'polite' }),
+    h(
+      'form',
+      { class: 'composer', onsubmit: send },
+      input,
+      h('button', { type: 'submit', class: 'primary' }, 'Send'),
+    ),
+  );
+  renderHeader();
+  renderMessages(true);
+  input.focus();
+}
+
+function renderHeader(): void {
+  const el = document.getElementById('presence');
+  const chat = active ? chats.get(active) : undefined;
+  if (!el || !chat) return;
+  const other = chat.type === 'direct' ? chat.members.find((m) => m.userId !== session?.user.id) : undefined;
+  if (!other) {
+    el.textContent = `${chat.members.length} members`;
+    return;
+  }
+  const p = online.get(other.userId);
+  if (p?.online) el.replaceChildren(h('span', { class: 'dot', 'aria-hidden': 'true' }), 'online');
+  else el.textContent = p?.lastSeenAt ? `last seen ${new Date(p.lastSeenAt).toLocaleTimeString()}` : '';
+}
+
+function renderTyping(): void {
+  const el = document.getElementById('typing');
+  if (!el || !active) return;
+  const t = typing.get(active);
+  const who =
+    t && t.until > Date.now()
+      ? chats.get(active)?.members.find((m) => m.userId === t.userId)?.userName
+      : undefined;
+  el.textContent = who ? `${who} is typing…` : '';
+}
+
+/** Pending → sent (acked) → read by someone else. */
+function tick(chat: Chat, m: Message): string {
+  const read = chat.members.some(
+    (x) => x.userId !== session?.user.id && x.lastReadId !== undefined && x.lastReadId >= m.id,
+  );
+  return read ? '✓✓ read' : '✓ sent';
+}
+
+function renderMessages(scroll: boolean): void {
+  const list = document.getElementById('messages');
+  const chat = active ? chats.get(active) : undefined;
+  if (!list || !chat) return;
+  const me = session?.user.id;
+  const sorted = [...(messages.get(chat.id)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const items = sorted.map((m) => {
+    const mine = m.senderId === me;
+    const sender = chat.members.find((x) => x.userId === m.senderId)?.userName ?? '';
+    return h(
+      'li',
+      { class: `msg${mine ? ' mine' : ''}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id },
+      !mine && chat.type === 'group' && h('div', { class: 'meta' }, sender),
+      h('div', { class: 'text' }, m.deleted ? 'Message deleted' : (m.text ?? '')),
+      h(
+        'div',
+        { class: 'meta' },
+        m.updatedAt && !m.deleted ? 'edited' : '',
+        new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+        mine && !m.deleted && h('span', { class: 'tick' }, tick(chat, m)),
+        mine && !m.deleted && h('button', { type: 'button', onclick: () => void edit(m) }, 'Edit'),
+        mine && !m.deleted && h('button', { type: 'button', onclick: () => void remove(m) }, 'Delete'),
+      ),
+    );
+  });
+  const waiting = [...pending.values()]
+    .filter((p) => p.chatId === chat.id)
+    .map((p) =>
+      h(
+        'li',
+        { class: 'msg mine pending' },
+        h('div', { class: 'text' }, p.text),
+        h('div', { class: 'meta' }, h('span', { class: 'tick' }, '🕓 sending')),
+      ),
+    );
+  list.replaceChildren(...items, ...waiting);
+  if (scroll) list.scrollTop = list.scrollHeight;
+}
+
+async function edit(m: Message): Promise<void> {
+  const text = window.prompt('Edit message', m.text ?? '');
+  if (text === null || !text.trim()) return;
+  onMessage(
+    await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'PATCH', body: { text } }),
+  );
+}
+
+async function remove(m: Message): Promise<void> {
+  if (!window.confirm('Delete this message for everyone?')) return;
+  onMessage(await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'DELETE' }));
+}
+
+async function signOut(): Promise<void> {
+  const token = session?.refreshToken;
+  client?.close();
+  session = undefined;
+  localStorage.removeItem(REFRESH_KEY);
+  if (token) await api('/v1/auth/logout', { body: { refreshToken: token }, auth: false }).catch(() => {});
+  location.reload();
+}
+
+// A reload keeps you signed in: the stored refresh token opens a new session.
+void (async () => {
+  if (localStorage.getItem(REFRESH_KEY) && (await refresh())) {
+    const me = await api<{ id: string; userName: string }>('/v1/users/me');
+    if (session) session.user = me;
+    await start();
+  } else {
+    renderAuth();
+  }
+})();
