@@ -156,13 +156,20 @@ async function start(): Promise<void> {
 
 function connect(): void {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws`;
+  // Resume after what the chat list already shows, so sync brings only what is newer.
+  const cursors: Record<string, string> = {};
+  for (const c of chats.values()) if (c.lastMessage) cursors[c.id] = c.lastMessage.id;
   client = new ChatClient({
     url,
     token: () => session?.accessToken ?? '',
     connect: (u) => new WebSocket(u) as unknown as SocketLike,
+    cursors,
   });
   client.on('ready', () => {
     banner.hidden = true;
+  });
+  client.on('synced', () => {
+    document.body.dataset.synced = 'true'; // caught up (tests and styles can wait for it)
   });
   client.on('close', (e) => {
     banner.hidden = !e.willReconnect;
@@ -214,11 +221,14 @@ function onMessage(m: Message): void {
     void reloadChat(m.chatId);
     return;
   }
-  if (!chat.lastMessage || chat.lastMessage.id <= m.id) {
+  // Only messages past what the list already counted are new unread ones (a sync may replay).
+  const newer = !chat.lastMessage || chat.lastMessage.id < m.id;
+  if (newer || chat.lastMessage?.id === m.id) {
     chat.lastMessage = m;
     chat.lastActivityAt = m.createdAt;
   }
-  if (isNew && m.senderId !== session?.user.id && m.chatId !== active && !m.deleted) chat.unreadCount += 1;
+  if (isNew && newer && m.senderId !== session?.user.id && m.chatId !== active && !m.deleted)
+    chat.unreadCount += 1;
   if (m.chatId === active) {
     renderMessages(true);
     if (m.senderId !== session?.user.id) client?.read(m.chatId, m.id);

@@ -124,7 +124,6 @@ export class ChatService {
     const after = cursor ? decodeCursor(cursor) : undefined;
     const memberships = await this.chats.listMemberships(userId);
     const metas = await this.chats.getMetas(memberships.map((m) => m.chatId));
-    const mine = new Map(memberships.map((m) => [m.chatId, m]));
     const ordered = [...metas.values()]
       .map(({ meta, activity }) => ({
         meta,
@@ -133,9 +132,8 @@ export class ChatService {
       .sort((a, b) => (a.at === b.at ? (a.meta.chatId < b.meta.chatId ? 1 : -1) : a.at < b.at ? 1 : -1))
       .filter((c) => !after || c.at < after.at || (c.at === after.at && c.meta.chatId < after.id));
     const page = ordered.slice(0, limit);
-    const chats = await Promise.all(
-      page.map((c) => this.view(c.meta, userId, undefined, mine.get(c.meta.chatId))),
-    );
+    // Not the GSI's copy of my membership: it may lag (my read marker, say); view() reads it consistently.
+    const chats = await Promise.all(page.map((c) => this.view(c.meta, userId)));
     const last = page.at(-1);
     return {
       chats,

@@ -94,6 +94,15 @@ describe('MessageWriter (group commit)', () => {
     expect((await store.page('g_chat901', { limit: 10 })).messages).toEqual([]);
   });
 
+  it('rides out throttling with backoff: every send still becomes durable', async () => {
+    const { store, writer } = setup();
+    store.before = (_reqs, call) => (call <= 3 ? 'throw' : undefined); // ProvisionedThroughputExceeded x3
+    const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => writer.submit(draft(906, i))));
+    expect(store.calls.length).toBeGreaterThan(3);
+    const stored = await store.page('g_chat906', { after: '0'.repeat(26), limit: 100 });
+    expect(stored.messages.map((m) => m.id)).toEqual(sent.map((s) => s.message.id).sort());
+  });
+
   it('answers the same send twice with one message', async () => {
     const { writer } = setup();
     const d = draft(903, 1);
