@@ -14,8 +14,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-// Other tests sign up many users from one address; the limits tests lower these again.
-const roomyLimits: Partial<Limits> = {
+// Tests sign up many users from one address (127.0.0.1); the limits tests lower these again.
+export const roomyLimits: Partial<Limits> = {
   signupPerIp: { capacity: 10_000, windowSeconds: 1 },
   loginPerIp: { capacity: 10_000, windowSeconds: 1 },
   refreshPerIp: { capacity: 10_000, windowSeconds: 1 },

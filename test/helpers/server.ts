@@ -4,6 +4,7 @@ import type { Limits } from '../../src/lib/limits.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { HubOptions } from '../../src/realtime/hub.js';
 import { type RunningServer, start } from '../../src/start.js';
+import { roomyLimits } from './app.js';
 import { silentLogger, testConfig } from './config.js';
 import { dynamoEndpoint, uniquePrefix } from './db.js';
 
@@ -13,13 +14,6 @@ export interface TestServer {
   wsUrl: string;
   close(): Promise<void>;
 }
-
-// Many sign-ups come from 127.0.0.1 in these tests.
-const roomy: Partial<Limits> = {
-  signupPerIp: { capacity: 10_000, windowSeconds: 1 },
-  loginPerIp: { capacity: 10_000, windowSeconds: 1 },
-  refreshPerIp: { capacity: 10_000, windowSeconds: 1 },
-};
 
 /** The real server (HTTP + WebSocket on one port) on a free port, with its own tables. */
 export async function startTestServer(
@@ -37,7 +31,7 @@ export async function startTestServer(
   const config = testConfig({ DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_PREFIX: prefix, ...opts.env });
   const running = await start(config, opts.logger ?? silentLogger(), {
     hub: { drainMs: 100, ...opts.hub },
-    limits: { ...roomy, ...opts.limits },
+    limits: { ...roomyLimits, ...opts.limits },
   });
   return {
     running,
