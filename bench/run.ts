@@ -77,7 +77,11 @@ async function startServer(
     kind === 'chatx'
       ? ['dist/server.js']
       : ['--import', 'tsx', kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'];
-  const proc = pinned(0, ['--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
+  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of each server (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const proc = pinned(0, [...prof, '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
     ...extraEnv,
     PORT: String(port),
   });
