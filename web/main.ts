@@ -1,5 +1,7 @@
 // Chat-X web client: plain TypeScript and the DOM, on the same typed client the tests use.
 import { ChatClient, type Message, type SocketLike } from '../src/client/index.js';
+import { api, clearSession, REFRESH_KEY, refresh, type Session, session, setSession } from './api.js';
+import { h } from './dom.js';
 
 interface Member {
   userId: string;
@@ -16,17 +18,10 @@ interface Chat {
   unreadCount: number;
   lastActivityAt: string;
 }
-interface Session {
-  user: { id: string; userName: string };
-  accessToken: string;
-  refreshToken: string;
-}
 
-const REFRESH_KEY = 'chatx.refreshToken';
 const app = document.getElementById('app') as HTMLElement;
 const banner = document.getElementById('banner') as HTMLElement;
 
-let session: Session | undefined;
 let client: ChatClient | undefined;
 const chats = new Map<string, Chat>();
 const messages = new Map<string, Map<string, Message>>();
@@ -35,66 +30,6 @@ const online = new Map<string, { online: boolean; lastSeenAt?: string }>();
 const typing = new Map<string, { userId: string; until: number }>();
 const hasOlder = new Map<string, boolean>();
 let active: string | undefined;
-
-// ---------- tiny DOM helper ----------
-type Attrs = Record<string, string | boolean | ((e: Event) => void)>;
-function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | undefined | false)[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v === 'function') el.addEventListener(k.slice(2), v);
-    else if (v === true) el.setAttribute(k, '');
-    else if (v !== false) el.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== undefined && c !== false) el.append(c);
-  return el;
-}
-
-// ---------- API ----------
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function api<T>(
-  path: string,
-  init: { method?: string; body?: unknown; auth?: boolean } = {},
-): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.auth === false || !session ? {} : { authorization: `Bearer ${session.accessToken}` }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  if (res.status === 401 && init.auth !== false && session && (await refresh())) return api(path, init);
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status}`);
-  return body as T;
-}
-
-async function refresh(): Promise<boolean> {
-  const token = session?.refreshToken ?? localStorage.getItem(REFRESH_KEY);
-  if (!token) return false;
-  try {
-    const s = await api<Session>('/v1/auth/refresh', { body: { refreshToken: token }, auth: false });
-    setSession(s);
-    return true;
-  } catch {
-    localStorage.removeItem(REFRESH_KEY);
-    return false;
-  }
-}
-
-function setSession(s: Session): void {
-  session = s;
-  localStorage.setItem(REFRESH_KEY, s.refreshToken);
-}
 
 // ---------- auth screen ----------
 function renderAuth(error = ''): void {
@@ -565,8 +500,7 @@ async function remove(m: Message): Promise<void> {
 async function signOut(): Promise<void> {
   const token = session?.refreshToken;
   client?.close();
-  session = undefined;
-  localStorage.removeItem(REFRESH_KEY);
+  clearSession();
   if (token) await api('/v1/auth/logout', { body: { refreshToken: token }, auth: false }).catch(() => {});
   location.reload();
 }
