@@ -26,6 +26,9 @@ const db = createDb({
 await createTables(db.raw, db.tables);
 db.destroy();
 
+// The web client at / (a one-off build; rerun `pnpm build:web` after editing web/).
+await import('./build-web.js');
+
 const server = spawn(process.execPath, ['--import', 'tsx', '--watch', '--watch-path=src', 'src/server.ts'], {
   env,
   stdio: 'inherit',
