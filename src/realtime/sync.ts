@@ -1,4 +1,3 @@
-import { AppError } from '../lib/errors.js';
 import { ulidFloor, ulidTime } from '../lib/ids.js';
 import type { MessageService } from '../messages/service.js';
 import type { Connection } from './connection.js';
@@ -34,11 +33,11 @@ export async function runSync(
   const complete: Record<string, boolean> = {};
   for (let i = 0; i < todo.length; i += PARALLEL_CHATS) {
     const group = todo.slice(i, i + PARALLEL_CHATS);
-    const results = await Promise.all(group.map((chatId) => readAfter(conn, chatId, cursors[chatId], deps)));
+    const results = await Promise.all(group.map((chatId) => readAfter(chatId, cursors[chatId], deps)));
     // Frames go out chat by chat, each chat's in order.
     group.forEach((chatId, j) => {
       const r = results[j];
-      if (!r) return;
+      if (!r || !conn.chats.has(chatId)) return; // removed from the chat while reading
       for (const data of r.frames) conn.sendRaw(data);
       complete[chatId] = r.complete;
     });
@@ -47,22 +46,6 @@ export async function runSync(
 }
 
 async function readAfter(
-  conn: Connection,
-  chatId: string,
-  cursor: string | undefined,
-  deps: { messages: MessageService; opts: SyncOptions },
-): Promise<{ frames: string[]; complete: boolean } | undefined> {
-  try {
-    return await readPages(conn, chatId, cursor, deps);
-  } catch (err) {
-    // Removed from the chat meanwhile: it simply drops out of this sync.
-    if (err instanceof AppError && err.code === 'not_found') return undefined;
-    throw err;
-  }
-}
-
-async function readPages(
-  conn: Connection,
   chatId: string,
   cursor: string | undefined,
   deps: { messages: MessageService; opts: SyncOptions },
@@ -71,7 +54,7 @@ async function readPages(
   const frames: string[] = [];
   for (;;) {
     const room = deps.opts.limitPerChat - frames.length;
-    const page = await deps.messages.history(conn.userId, chatId, { after, limit: Math.min(PAGE, room) });
+    const page = await deps.messages.historyAsMember(chatId, { after, limit: Math.min(PAGE, room) });
     for (const message of page.messages) frames.push(JSON.stringify({ type: 'message', message }));
     const last = page.messages.at(-1);
     if (!page.hasMore || !last) return { frames, complete: true };
