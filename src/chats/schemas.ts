@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { message } from '../messages/schemas.js';
+import { message, messageIdSchema } from '../messages/schemas.js';
 import { userIdSchema } from '../users/schemas.js';
 
 export const roleSchema = z.enum(['owner', 'admin', 'member']);
@@ -32,7 +32,7 @@ export const updateChatBody = z
 export const addMemberBody = z.strictObject({ userId: userIdSchema });
 export const updateMemberBody = z.strictObject({ role: roleSchema });
 export const readBody = z.strictObject({
-  messageId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a message id'),
+  messageId: messageIdSchema,
 });
 
 export const listChatsQuery = z.strictObject({

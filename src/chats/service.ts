@@ -109,10 +109,10 @@ export class ChatService {
   }
 
   async get(chatId: string, userId: string): Promise<Chat> {
-    const me = await this.requireMember(chatId, userId);
+    await this.requireMember(chatId, userId);
     const meta = await this.chats.getMeta(chatId);
     if (!meta) throw notFound('Chat not found');
-    return this.view(meta, userId, undefined, me);
+    return this.view(meta, userId);
   }
 
   /** My chats, most recent activity first, with members, last message and my unread count. */
@@ -153,7 +153,7 @@ export class ChatService {
       throw forbidden('Only the owner can change who may add members');
     const next = await this.chats.updateMeta(meta.chatId, patch);
     this.bus.publish({ type: 'chat_updated', chatId, ...patch });
-    return this.view(next, userId, undefined, me);
+    return this.view(next, userId);
   }
 
   async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
@@ -254,17 +254,12 @@ export class ChatService {
       throw new AppError('unprocessable', 'Unknown user', { details: { userIds: missing } });
   }
 
-  private async view(
-    meta: ChatMeta,
-    userId: string,
-    members?: MemberRecord[],
-    me?: MemberRecord,
-  ): Promise<Chat> {
+  private async view(meta: ChatMeta, userId: string, members?: MemberRecord[]): Promise<Chat> {
     const [all, lastMessage] = await Promise.all([
       members ? Promise.resolve(members) : this.chats.listMembers(meta.chatId),
       this.messages.latest(meta.chatId),
     ]);
-    const mine = me ?? all.find((m) => m.userId === userId);
+    const mine = all.find((m) => m.userId === userId);
     const [profiles, unreadCount] = await Promise.all([
       this.users.getMany(all.map((m) => m.userId)),
       this.messages.countUnread(meta.chatId, userId, mine?.lastReadId, UNREAD_CAP),
@@ -277,13 +272,16 @@ export class ChatService {
       ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
       createdAt: meta.createdAt,
       lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
-      members: all.map((m) => ({
-        userId: m.userId,
-        userName: byId.get(m.userId)?.userName ?? 'deleted',
-        ...(byId.get(m.userId)?.displayName ? { displayName: byId.get(m.userId)?.displayName } : {}),
-        role: m.role,
-        ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
-      })),
+      members: all.map((m) => {
+        const profile = byId.get(m.userId);
+        return {
+          userId: m.userId,
+          userName: profile?.userName ?? 'deleted',
+          ...(profile?.displayName ? { displayName: profile.displayName } : {}),
+          role: m.role,
+          ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
+        };
+      }),
       lastMessage: lastMessage ?? null,
       unreadCount,
     };

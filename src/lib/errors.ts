@@ -59,7 +59,6 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Not found') => new AppError('not_found', what);
 export const forbidden = (why?: string) => new AppError('forbidden', why);
-export const conflict = (why: string, details?: unknown) => new AppError('conflict', why, { details });
 
 /** Any thrown value → an AppError; unknown errors become a 500 (or 503 for a database outage) without internals. */
 export function toAppError(err: unknown): AppError {

@@ -24,8 +24,6 @@ export function ulidFloor(ms: number): string {
   return `${encodeTime(Math.max(0, Math.floor(ms)), 10)}${'0'.repeat(16)}`;
 }
 
-export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
 /** Opaque random token (e.g. refresh tokens): 256 bits, URL-safe. */
 export const randomToken = (): string => randomBytes(32).toString('base64url');
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ULID_PATTERN } from '../lib/patterns.js';
 
 export const MESSAGE_MAX_CHARS = 4000;
 
-export const messageIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a message id');
+export const messageIdSchema = z.string().regex(ULID_PATTERN, 'must be a message id');
 export const clientMsgIdSchema = z
   .string()
   .min(1)

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { MESSAGES_BY_ID } from '../db/tables.js';
@@ -30,21 +30,6 @@ export class MessageStore {
       true,
     );
     return items.map(toMessage);
-  }
-
-  async getByClientMsgId(
-    chatId: string,
-    senderId: string,
-    clientMsgId: string,
-  ): Promise<Message | undefined> {
-    const res = await this.db.doc.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: { chatId, msgKey: msgKey(senderId, clientMsgId) },
-        ConsistentRead: true,
-      }),
-    );
-    return res.Item ? toMessage(res.Item) : undefined;
   }
 
   /** One BatchWriteItem call (≤ 25 puts, any tables); returns the requests DynamoDB left unprocessed. */

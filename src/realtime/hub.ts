@@ -80,7 +80,10 @@ export class Hub {
     this.presence = deps.presence ?? new LocalPresence();
     this.unsubscribe = deps.services.bus.subscribe((e) => {
       this.fanout.deliver(e);
-      if (e.type === 'member_added') void this.introduce(e.chatId, e.userId).catch(() => {});
+      if (e.type === 'member_added')
+        void this.introduce(e.chatId, e.userId).catch((err: unknown) =>
+          deps.logger.warn({ err }, "could not introduce a new member's presence"),
+        );
     });
     this.unsubscribeRecovered = deps.services.bus.onRecovered(() => this.askAllToResync());
   }
@@ -89,10 +92,6 @@ export class Hub {
     server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
-  }
-
-  get connectionCount(): number {
-    return this.registry.size;
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

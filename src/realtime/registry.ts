@@ -56,10 +56,6 @@ export class Registry {
   connections(): IterableIterator<Connection> {
     return this.all.values();
   }
-
-  get size(): number {
-    return this.all.size;
-  }
 }
 
 const EMPTY: ReadonlySet<Connection> = new Set();

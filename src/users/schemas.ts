@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ULID_PATTERN } from '../lib/patterns.js';
 
 export const userNameSchema = z
   .string()
@@ -16,7 +17,7 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ message: 'must be a valid email address' }));
 
-export const userIdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a user id');
+export const userIdSchema = z.string().regex(ULID_PATTERN, 'must be a user id');
 
 export const updateMeBody = z
   .strictObject({ userName: userNameSchema.optional(), displayName: displayNameSchema.optional() })
