@@ -65,6 +65,29 @@ describe('MessageWriter (group commit)', () => {
     );
   });
 
+  it('holds a part-full batch while a write is in flight, then writes what gathered in one call', async () => {
+    const { store, writer } = setup();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const write = store.writeBatch.bind(store);
+    const sizes: number[] = [];
+    store.writeBatch = async (reqs) => {
+      sizes.push(reqs.length);
+      if (sizes.length === 1) await gate; // the first call hangs until released
+      return write(reqs);
+    };
+    const first = writer.submit(draft(907, 0));
+    await new Promise((r) => setTimeout(r, 20));
+    const more = Array.from({ length: 10 }, (_, i) => writer.submit(draft(908 + i, 1)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sizes).toEqual([1]); // the ten wait for company instead of going out as ten small calls
+    release();
+    await Promise.all([first, ...more]);
+    expect(sizes).toEqual([1, 10]);
+  });
+
   it('retries items DynamoDB leaves unprocessed until they are written', async () => {
     const { store, writer } = setup();
     store.before = (reqs, call) => (call === 1 ? reqs.slice(0, Math.ceil(reqs.length / 2)) : undefined);
