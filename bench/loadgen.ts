@@ -155,7 +155,12 @@ async function main(): Promise<void> {
   emit({ phase: 'connected', clients: cfg.clients.length });
   const rl = createInterface({ input: process.stdin });
   await new Promise<void>((resolve) => rl.once('line', () => resolve()));
+  const cpu0 = process.cpuUsage();
+  const t0 = now();
   const sent = await run();
+  const cpu = process.cpuUsage(cpu0);
+  // Over the send window: the generator's share of the machine, next to the server's.
+  const cpuPct = ((cpu.user + cpu.system) / 1000 / (now() - t0)) * 100;
   await new Promise((r) => setTimeout(r, cfg.drainMs));
   const roomSize = new Map<string, number>();
   for (const c of cfg.clients) roomSize.set(c.room, (roomSize.get(c.room) ?? 0) + 1);
@@ -179,6 +184,7 @@ async function main(): Promise<void> {
     ackP50: pct(acks, 50),
     ackP99: pct(acks, 99),
     errors,
+    cpuPct,
   });
   driver.close();
   rl.close();

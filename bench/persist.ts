@@ -8,6 +8,7 @@ import { createTables } from '../src/db/create-tables.js';
 import { newMessageId } from '../src/lib/ids.js';
 import { MessageStore, msgKey } from '../src/messages/store.js';
 import { defaultWriterOptions, MessageWriter } from '../src/messages/writer.js';
+import { warmDynamoLocal } from './lib/warm-dynamo.js';
 
 export interface PersistResult {
   name: string;
@@ -120,7 +121,8 @@ export async function measurePersistence(rates = [2000, 3000, 4000]): Promise<Pe
     });
   const results: PersistResult[] = [];
   try {
-    // Warm the JVM first: DynamoDB Local is several times slower cold.
+    // Warm the JVM first (DynamoDB Local is several times slower cold), then the writer.
+    await warmDynamoLocal(db);
     await offer('warm-up', 2000, (i) =>
       writer.submit({
         chatId: `g_warm${i % CHATS}`,
