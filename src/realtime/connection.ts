@@ -1,8 +1,10 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
+import { encodeFrame } from './wire.js';
 
 export interface ConnectionLimits {
   /** Frames buffered while authentication/initialisation runs; more is abuse. */
@@ -45,6 +47,8 @@ export class Connection {
   constructor(
     readonly id: string,
     readonly socket: WebSocket,
+    /** The upgraded TCP (or TLS) stream under `socket`: encoded frames are written to it directly. */
+    private readonly stream: Duplex,
     private readonly parentLog: Logger,
     private readonly limits: ConnectionLimits,
   ) {
@@ -66,18 +70,22 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
-    this.sendRaw(JSON.stringify(frame));
+    this.write(encodeFrame(frame));
   }
 
-  /** Sends an already-serialised frame (fan-out serialises once for all recipients). */
-  sendRaw(data: string): void {
+  /**
+   * Writes an encoded frame (see wire.ts; fan-out encodes once for all recipients). Safe beside
+   * ws's own writes (pings, close) because with compression off ws writes synchronously too, so
+   * frames never interleave; once ws is closing, `open` is false and nothing more is written.
+   */
+  write(frame: Buffer): void {
     if (!this.open) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       // Buffering without bound would let one slow phone exhaust the server: drop it, it will sync.
       this.close(CloseCode.TryAgainLater, 'too slow; reconnect and sync');
       return;
     }
-    this.socket.send(data);
+    this.stream.write(frame);
   }
 
   /** Holds a frame until the connection is ready; false when the queue is full. */

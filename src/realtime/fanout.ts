@@ -2,10 +2,11 @@ import type { Connection } from './connection.js';
 import type { ChatEvent } from './events.js';
 import type { ServerFrame } from './frames.js';
 import type { Registry } from './registry.js';
+import { encodeFrame } from './wire.js';
 
 /**
  * Turns durable chat events into frames for this instance's connections. Each frame is
- * serialised once per event, whatever the number of recipients.
+ * encoded once per event, whatever the number of recipients.
  */
 export class Fanout {
   constructor(private readonly registry: Registry) {}
@@ -13,8 +14,8 @@ export class Fanout {
   deliver(e: ChatEvent): void {
     switch (e.type) {
       case 'message': {
-        const data = serialise({ type: 'message', message: e.message });
-        for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.sendRaw(data);
+        const data = encodeFrame({ type: 'message', message: e.message });
+        for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.write(data);
         return;
       }
       case 'message_updated':
@@ -34,8 +35,8 @@ export class Fanout {
         return this.toRoom(e.chatId, e);
       case 'typing': {
         // Not to the typist's own devices.
-        const data = serialise(e);
-        for (const c of this.registry.room(e.chatId)) if (c.userId !== e.userId) c.sendRaw(data);
+        const data = encodeFrame(e);
+        for (const c of this.registry.room(e.chatId)) if (c.userId !== e.userId) c.write(data);
         return;
       }
       case 'member_added':
@@ -49,11 +50,11 @@ export class Fanout {
         return;
       case 'presence': {
         const { userId, online, lastSeenAt } = e;
-        const data = serialise({ type: 'presence', userId, online, ...(lastSeenAt ? { lastSeenAt } : {}) });
+        const data = encodeFrame({ type: 'presence', userId, online, ...(lastSeenAt ? { lastSeenAt } : {}) });
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
           for (const c of this.registry.room(chatId)) if (c.userId !== userId) targets.add(c);
-        for (const c of targets) c.sendRaw(data);
+        for (const c of targets) c.write(data);
         return;
       }
     }
@@ -71,9 +72,7 @@ export class Fanout {
   }
 
   private toRoom(chatId: string, frame: ServerFrame): void {
-    const data = serialise(frame);
-    for (const c of this.registry.room(chatId)) c.sendRaw(data);
+    const data = encodeFrame(frame);
+    for (const c of this.registry.room(chatId)) c.write(data);
   }
 }
-
-const serialise = (frame: ServerFrame) => JSON.stringify(frame);

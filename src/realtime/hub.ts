@@ -14,6 +14,7 @@ import { type ClientFrame, parseClientFrame } from './frames.js';
 import { LocalPresence, type PresenceStore } from './presence.js';
 import { Registry } from './registry.js';
 import { runSync, type SyncOptions } from './sync.js';
+import { encodeFrame } from './wire.js';
 
 export interface HubOptions {
   path: string;
@@ -109,12 +110,12 @@ export class Hub {
     ) {
       return reject(socket, 403, 'Forbidden');
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, socket, req));
   }
 
-  private onConnection(ws: WebSocket, req: IncomingMessage): void {
+  private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
     const id = newId();
-    const conn = new Connection(id, ws, this.deps.logger, this.options.connection);
+    const conn = new Connection(id, ws, stream, this.deps.logger, this.options.connection);
     // Handlers go on synchronously: nothing the client sends before auth completes is lost.
     ws.on('message', (data, isBinary) => this.onFrame(conn, data, isBinary));
     ws.on('close', () => this.onClose(conn));
@@ -319,14 +320,14 @@ export class Hub {
       for (const c of newcomers) c.send({ type: 'presence', userId: peer, online: true });
     }
     if (up.has(userId)) {
-      const data = JSON.stringify({ type: 'presence', userId, online: true });
-      for (const c of room) if (c.userId !== userId) c.sendRaw(data);
+      const data = encodeFrame({ type: 'presence', userId, online: true });
+      for (const c of room) if (c.userId !== userId) c.write(data);
     }
   }
 
   private askAllToResync(): void {
-    const data = JSON.stringify({ type: 'resync' });
-    for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.sendRaw(data);
+    const data = encodeFrame({ type: 'resync' });
+    for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.write(data);
   }
 
   private pingAll(): void {

@@ -1,6 +1,7 @@
 import { ulidFloor, ulidTime } from '../lib/ids.js';
 import type { MessageService } from '../messages/service.js';
 import type { Connection } from './connection.js';
+import { encodeFrame } from './wire.js';
 
 export interface SyncOptions {
   /** Messages replayed per chat before the client is told to page the rest over REST. */
@@ -38,7 +39,7 @@ export async function runSync(
     group.forEach((chatId, j) => {
       const r = results[j];
       if (!r || !conn.chats.has(chatId)) return; // removed from the chat while reading
-      for (const data of r.frames) conn.sendRaw(data);
+      for (const data of r.frames) conn.write(data);
       complete[chatId] = r.complete;
     });
   }
@@ -49,13 +50,13 @@ async function readAfter(
   chatId: string,
   cursor: string | undefined,
   deps: { messages: MessageService; opts: SyncOptions },
-): Promise<{ frames: string[]; complete: boolean }> {
+): Promise<{ frames: Buffer[]; complete: boolean }> {
   let after = cursor ? withOverlap(cursor, deps.opts.overlapMs) : START;
-  const frames: string[] = [];
+  const frames: Buffer[] = [];
   for (;;) {
     const room = deps.opts.limitPerChat - frames.length;
     const page = await deps.messages.historyAsMember(chatId, { after, limit: Math.min(PAGE, room) });
-    for (const message of page.messages) frames.push(JSON.stringify({ type: 'message', message }));
+    for (const message of page.messages) frames.push(encodeFrame({ type: 'message', message }));
     const last = page.messages.at(-1);
     if (!page.hasMore || !last) return { frames, complete: true };
     if (frames.length >= deps.opts.limitPerChat) return { frames, complete: false };
