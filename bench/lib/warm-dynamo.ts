@@ -3,11 +3,11 @@ import type { Db } from '../../src/db/client.js';
 import { newMessageId } from '../../src/lib/ids.js';
 
 /**
- * DynamoDB Local is a JVM: cold, it takes about four times the CPU per item it takes once the JIT
- * has compiled its write path (≈ 1,300 vs ≈ 350 µs here), which takes some 15 s of steady writes.
- * DynamoDB itself is never cold, so measurements start after this.
+ * DynamoDB Local is a JVM: cold, it spends three to four times the CPU per item it spends once the
+ * JIT has compiled its write path (here ≈ 970 µs in the first 8 s of steady writes, ≈ 370 after
+ * 30 s, ≈ 330 after 50 s). DynamoDB itself is never cold, so measurements start after this.
  */
-export async function warmDynamoLocal(db: Db, seconds = 15): Promise<void> {
+export async function warmDynamoLocal(db: Db, seconds = 45): Promise<void> {
   const end = Date.now() + seconds * 1000;
   let n = 0;
   await Promise.all(
