@@ -221,7 +221,7 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
   const prefix = `bench${Date.now()}-`;
   const db = createDb({ region: 'us-east-1', endpoint: local.endpoint, tablePrefix: prefix });
   await createTables(db.raw, db.tables);
-  await warmDynamoLocal(db);
+  if (!smoke) await warmDynamoLocal(db); // smoke checks loss only, not speed
   db.destroy();
   const serverEnv = {
     DYNAMODB_ENDPOINT: local.endpoint,
