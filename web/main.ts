@@ -1,35 +1,19 @@
 // Chat-X web client: plain TypeScript and the DOM, on the same typed client the tests use.
 import { ChatClient, type Message, type SocketLike } from '../src/client/index.js';
 import { api, clearSession, REFRESH_KEY, refresh, type Session, session, setSession } from './api.js';
+import {
+  hooks,
+  loadOlder,
+  renderConversation,
+  renderHeader,
+  renderMessages,
+  renderTyping,
+} from './conversation.js';
 import { h } from './dom.js';
-
-interface Member {
-  userId: string;
-  userName: string;
-  role: string;
-  lastReadId?: string;
-}
-interface Chat {
-  id: string;
-  type: 'direct' | 'group';
-  name?: string;
-  members: Member[];
-  lastMessage: Message | null;
-  unreadCount: number;
-  lastActivityAt: string;
-}
+import { type Chat, chats, chatTitle, messages, online, pending, state, typing } from './state.js';
 
 const app = document.getElementById('app') as HTMLElement;
 const banner = document.getElementById('banner') as HTMLElement;
-
-let client: ChatClient | undefined;
-const chats = new Map<string, Chat>();
-const messages = new Map<string, Map<string, Message>>();
-const pending = new Map<string, { chatId: string; text: string; clientMsgId: string }>();
-const online = new Map<string, { online: boolean; lastSeenAt?: string }>();
-const typing = new Map<string, { userId: string; until: number }>();
-const hasOlder = new Map<string, boolean>();
-let active: string | undefined;
 
 // ---------- auth screen ----------
 function renderAuth(error = ''): void {
@@ -94,7 +78,7 @@ function connect(): void {
   // Resume after what the chat list already shows, so sync brings only what is newer.
   const cursors: Record<string, string> = {};
   for (const c of chats.values()) if (c.lastMessage) cursors[c.id] = c.lastMessage.id;
-  client = new ChatClient({
+  const client = new ChatClient({
     url,
     token: () => session?.accessToken ?? '',
     connect: (u) => new WebSocket(u) as unknown as SocketLike,
@@ -126,21 +110,22 @@ function connect(): void {
     } else if (f.type === 'read') {
       const m = chats.get(f.chatId)?.members.find((x) => x.userId === f.userId);
       if (m) m.lastReadId = f.messageId;
-      if (f.chatId === active) renderMessages(false);
+      if (f.chatId === state.active) renderMessages(false);
     } else if (f.type === 'member_added' || f.type === 'chat_updated') void reloadChat(f.chatId);
     else if (f.type === 'member_removed' && f.userId === session?.user.id) {
       chats.delete(f.chatId);
-      if (active === f.chatId) active = undefined;
+      if (state.active === f.chatId) state.active = undefined;
       renderLayout();
     }
   });
+  state.client = client;
   void client.open().catch(() => renderAuth('Your session ended, please sign in again.'));
 }
 
 async function reloadChat(chatId: string): Promise<void> {
   chats.set(chatId, await api<Chat>(`/v1/chats/${chatId}`));
   renderChatList();
-  if (chatId === active) renderHeader();
+  if (chatId === state.active) renderHeader();
 }
 
 function onMessage(m: Message): void {
@@ -162,11 +147,11 @@ function onMessage(m: Message): void {
     chat.lastMessage = m;
     chat.lastActivityAt = m.createdAt;
   }
-  if (isNew && newer && m.senderId !== session?.user.id && m.chatId !== active && !m.deleted)
+  if (isNew && newer && m.senderId !== session?.user.id && m.chatId !== state.active && !m.deleted)
     chat.unreadCount += 1;
-  if (m.chatId === active) {
+  if (m.chatId === state.active) {
     renderMessages(true);
-    if (m.senderId !== session?.user.id) client?.read(m.chatId, m.id);
+    if (m.senderId !== session?.user.id) state.client?.read(m.chatId, m.id);
   }
   renderChatList();
 }
@@ -225,7 +210,7 @@ function renderLayout(): void {
   app.replaceChildren(
     h(
       'div',
-      { class: `layout${active ? ' open' : ''}` },
+      { class: `layout${state.active ? ' open' : ''}` },
       h(
         'nav',
         { class: 'sidebar', 'aria-label': 'Chats' },
@@ -270,11 +255,6 @@ function renderLayout(): void {
   renderConversation();
 }
 
-function chatTitle(c: Chat): string {
-  if (c.type === 'group') return c.name ?? 'Group';
-  return c.members.find((m) => m.userId !== session?.user.id)?.userName ?? 'Direct chat';
-}
-
 function renderChatList(): void {
   const list = document.getElementById('chat-list');
   if (!list) return;
@@ -288,7 +268,7 @@ function renderChatList(): void {
           'button',
           {
             type: 'button',
-            'aria-current': c.id === active ? 'true' : 'false',
+            'aria-current': c.id === state.active ? 'true' : 'false',
             'data-chat': c.id,
             onclick: () => void open(c.id),
           },
@@ -317,7 +297,7 @@ async function startDirect(userId: string): Promise<void> {
 }
 
 async function open(chatId: string): Promise<void> {
-  active = chatId;
+  state.active = chatId;
   document.querySelector('.layout')?.classList.add('open');
   const chat = chats.get(chatId);
   if (chat) chat.unreadCount = 0;
@@ -325,185 +305,19 @@ async function open(chatId: string): Promise<void> {
   renderChatList();
   renderConversation();
   const last = [...(messages.get(chatId)?.values() ?? [])].at(-1);
-  if (last) client?.read(chatId, last.id);
-}
-
-async function loadOlder(chatId: string): Promise<void> {
-  const list = messages.get(chatId) ?? new Map<string, Message>();
-  messages.set(chatId, list);
-  const oldest = [...list.keys()].sort()[0];
-  const page = await api<{ messages: Message[]; hasMore: boolean }>(
-    `/v1/chats/${chatId}/messages?limit=30${oldest ? `&before=${oldest}` : ''}`,
-  );
-  for (const m of page.messages) list.set(m.id, m);
-  hasOlder.set(chatId, page.hasMore);
-}
-
-function renderConversation(): void {
-  const pane = document.getElementById('conversation');
-  if (!pane) return;
-  const chat = active ? chats.get(active) : undefined;
-  if (!chat) {
-    pane.replaceChildren(h('p', { class: 'empty' }, 'Pick a chat, or find someone to talk to.'));
-    return;
-  }
-  const input = h('textarea', {
-    id: 'composer',
-    'aria-label': 'Message',
-    placeholder: 'Write a message',
-  }) as HTMLTextAreaElement;
-  const send = (e: Event) => {
-    e.preventDefault();
-    const text = input.value.trim();
-    if (!text) return;
-    input.value = '';
-    const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId });
-    renderMessages(true);
-    void client?.send(chat.id, text, clientMsgId).catch(() => {
-      pending.delete(clientMsgId);
-      renderMessages(false);
-    });
-  };
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && !e.shiftKey) send(e);
-  });
-  input.addEventListener('input', () => client?.typing(chat.id));
-  const list = h('ol', { class: 'messages', id: 'messages', 'aria-live': 'polite', tabindex: '0' });
-  list.addEventListener('scroll', () => {
-    if (list.scrollTop === 0 && hasOlder.get(chat.id)) {
-      const before = list.scrollHeight;
-      void loadOlder(chat.id).then(() => {
-        renderMessages(false);
-        list.scrollTop = list.scrollHeight - before;
-      });
-    }
-  });
-  pane.replaceChildren(
-    h(
-      'header',
-      {},
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'back',
-          onclick: () => {
-            active = undefined;
-            renderLayout();
-          },
-        },
-        'Back',
-      ),
-      h('h2', {}, chatTitle(chat)),
-      h('span', { class: 'presence', id: 'presence' }),
-    ),
-    list,
-    h('div', { class: 'typing', id: 'typing', 'aria-live': 'polite' }),
-    h(
-      'form',
-      { class: 'composer', onsubmit: send },
-      input,
-      h('button', { type: 'submit', class: 'primary' }, 'Send'),
-    ),
-  );
-  renderHeader();
-  renderMessages(true);
-  input.focus();
-}
-
-function renderHeader(): void {
-  const el = document.getElementById('presence');
-  const chat = active ? chats.get(active) : undefined;
-  if (!el || !chat) return;
-  const other = chat.type === 'direct' ? chat.members.find((m) => m.userId !== session?.user.id) : undefined;
-  if (!other) {
-    el.textContent = `${chat.members.length} members`;
-    return;
-  }
-  const p = online.get(other.userId);
-  if (p?.online) el.replaceChildren(h('span', { class: 'dot', 'aria-hidden': 'true' }), 'online');
-  else el.textContent = p?.lastSeenAt ? `last seen ${new Date(p.lastSeenAt).toLocaleTimeString()}` : '';
-}
-
-function renderTyping(): void {
-  const el = document.getElementById('typing');
-  if (!el || !active) return;
-  const t = typing.get(active);
-  const who =
-    t && t.until > Date.now()
-      ? chats.get(active)?.members.find((m) => m.userId === t.userId)?.userName
-      : undefined;
-  el.textContent = who ? `${who} is typing…` : '';
-}
-
-/** Pending → sent (acked) → read by someone else. */
-function tick(chat: Chat, m: Message): string {
-  const read = chat.members.some(
-    (x) => x.userId !== session?.user.id && x.lastReadId !== undefined && x.lastReadId >= m.id,
-  );
-  return read ? '✓✓ read' : '✓ sent';
-}
-
-function renderMessages(scroll: boolean): void {
-  const list = document.getElementById('messages');
-  const chat = active ? chats.get(active) : undefined;
-  if (!list || !chat) return;
-  const me = session?.user.id;
-  const sorted = [...(messages.get(chat.id)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const items = sorted.map((m) => {
-    const mine = m.senderId === me;
-    const sender = chat.members.find((x) => x.userId === m.senderId)?.userName ?? '';
-    return h(
-      'li',
-      { class: `msg${mine ? ' mine' : ''}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id },
-      !mine && chat.type === 'group' && h('div', { class: 'meta' }, sender),
-      h('div', { class: 'text' }, m.deleted ? 'Message deleted' : (m.text ?? '')),
-      h(
-        'div',
-        { class: 'meta' },
-        m.updatedAt && !m.deleted ? 'edited' : '',
-        new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
-        mine && !m.deleted && h('span', { class: 'tick' }, tick(chat, m)),
-        mine && !m.deleted && h('button', { type: 'button', onclick: () => void edit(m) }, 'Edit'),
-        mine && !m.deleted && h('button', { type: 'button', onclick: () => void remove(m) }, 'Delete'),
-      ),
-    );
-  });
-  const waiting = [...pending.values()]
-    .filter((p) => p.chatId === chat.id)
-    .map((p) =>
-      h(
-        'li',
-        { class: 'msg mine pending' },
-        h('div', { class: 'text' }, p.text),
-        h('div', { class: 'meta' }, h('span', { class: 'tick' }, '🕓 sending')),
-      ),
-    );
-  list.replaceChildren(...items, ...waiting);
-  if (scroll) list.scrollTop = list.scrollHeight;
-}
-
-async function edit(m: Message): Promise<void> {
-  const text = window.prompt('Edit message', m.text ?? '');
-  if (text === null || !text.trim()) return;
-  onMessage(
-    await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'PATCH', body: { text } }),
-  );
-}
-
-async function remove(m: Message): Promise<void> {
-  if (!window.confirm('Delete this message for everyone?')) return;
-  onMessage(await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'DELETE' }));
+  if (last) state.client?.read(chatId, last.id);
 }
 
 async function signOut(): Promise<void> {
   const token = session?.refreshToken;
-  client?.close();
+  state.client?.close();
   clearSession();
   if (token) await api('/v1/auth/logout', { body: { refreshToken: token }, auth: false }).catch(() => {});
   location.reload();
 }
+
+hooks.back = renderLayout;
+hooks.message = onMessage;
 
 // A reload keeps you signed in: the stored refresh token opens a new session.
 void (async () => {
