@@ -75,7 +75,7 @@ describe('the web client in Chromium', () => {
 
   const bubbles = (page: Page) => page.locator('#messages li.msg:not(.pending) .text');
 
-  it('lets two people chat live with ticks and typing, and catches up after being offline', {
+  it('lets two people chat live with ticks, typing, edits and deletes, and catches up after being offline', {
     timeout: 120_000,
   }, async () => {
     const a = await person(ann, 'signup');
@@ -121,10 +121,19 @@ describe('the web client in Chromium', () => {
     await text(bubbles(back.page), ['hello bob', 'hi ann', 'one', 'two', 'three']);
     await back.page.screenshot({ path: `${artifacts}web-bob-back.png` });
 
+    // Ann edits one message and deletes another; Bob sees both change live.
+    a.page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? 'three, edited' : undefined));
+    const annSent = a.page.locator('li.msg.mine:not(.pending)');
+    await annSent.filter({ hasText: 'three' }).getByRole('button', { name: 'Edit' }).click();
+    await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Delete' }).click();
+    await text(bubbles(back.page), ['hello bob', 'hi ann', 'one', 'Message deleted', 'three, edited']);
+
     // Phone width: the list and the conversation take turns.
     await back.page.setViewportSize({ width: 380, height: 700 });
     await back.page.locator('#chat-list').waitFor({ state: 'hidden', ...T });
     await back.page.screenshot({ path: `${artifacts}web-bob-phone.png` });
+    await back.page.getByRole('button', { name: 'Back' }).click();
+    await back.page.locator('#chat-list').waitFor({ state: 'visible', ...T });
     await a.ctx.close();
     await back.ctx.close();
   });
