@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, signUp, type TestApp, type TestUser } from '../helpers/app.js';
+import { bearer, createTestApp, signUp, signUpAll, type TestApp, type TestUser } from '../helpers/app.js';
 
 describe('direct chats', () => {
   let t: TestApp;
@@ -8,7 +8,7 @@ describe('direct chats', () => {
   let bob: TestUser;
   beforeAll(async () => {
     t = await createTestApp();
-    [ann, bob] = await Promise.all([signUp(t.app, 'ann'), signUp(t.app, 'bob')]);
+    [ann, bob] = await signUpAll(t.app, 'ann', 'bob');
   });
   afterAll(() => t.close());
 
@@ -32,7 +32,7 @@ describe('direct chats', () => {
   });
 
   it('yields exactly one chat under 20 concurrent creates', async () => {
-    const [c, d] = await Promise.all([signUp(t.app, 'cat'), signUp(t.app, 'dan')]);
+    const [c, d] = await signUpAll(t.app, 'cat', 'dan');
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? create(c, d.id) : create(d, c.id))),
     );

@@ -5,7 +5,7 @@ import {
   createGroup,
   createTestApp,
   postMessage,
-  signUp,
+  signUpAll,
   type TestApp,
   type TestUser,
 } from '../helpers/app.js';
@@ -17,7 +17,7 @@ describe('GET /v1/chats', () => {
   const chatIds: string[] = [];
   beforeAll(async () => {
     t = await createTestApp();
-    [me, friend] = await Promise.all([signUp(t.app, 'me'), signUp(t.app, 'friend')]);
+    [me, friend] = await signUpAll(t.app, 'me', 'friend');
     for (let i = 0; i < 5; i++) chatIds.push(await createGroup(t.app, friend, [me], { name: `g${i}` }));
   });
   afterAll(() => t.close());

@@ -5,7 +5,7 @@ import {
   createGroup,
   createTestApp,
   postMessage,
-  signUp,
+  signUpAll,
   type TestApp,
   type TestUser,
 } from '../helpers/app.js';
@@ -18,7 +18,7 @@ describe('a non-member', () => {
   let messageId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    [owner, stranger] = await Promise.all([signUp(t.app, 'own'), signUp(t.app, 'str')]);
+    [owner, stranger] = await signUpAll(t.app, 'own', 'str');
     chatId = await createGroup(t.app, owner, [], { addPolicy: 'anyone' });
     messageId = (await postMessage(t.app, owner, chatId, 'secret')).id;
   });

@@ -5,7 +5,7 @@ import {
   createGroup,
   createTestApp,
   postMessage,
-  signUp,
+  signUpAll,
   type TestApp,
   type TestUser,
 } from '../helpers/app.js';
@@ -22,7 +22,7 @@ describe('history paging', () => {
   let chatId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    [ann, bob] = await Promise.all([signUp(t.app, 'ann'), signUp(t.app, 'bob')]);
+    [ann, bob] = await signUpAll(t.app, 'ann', 'bob');
     chatId = await createGroup(t.app, ann, [bob]);
   });
   afterAll(() => t.close());

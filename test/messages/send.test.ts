@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createGroup, createTestApp, signUp, type TestApp, type TestUser } from '../helpers/app.js';
+import {
+  bearer,
+  createGroup,
+  createTestApp,
+  signUpAll,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.js';
 
 describe('POST /v1/chats/:id/messages', () => {
   let t: TestApp;
@@ -9,7 +16,7 @@ describe('POST /v1/chats/:id/messages', () => {
   let chatId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    [ann, bob] = await Promise.all([signUp(t.app, 'ann'), signUp(t.app, 'bob')]);
+    [ann, bob] = await signUpAll(t.app, 'ann', 'bob');
     chatId = await createGroup(t.app, ann, [bob]);
   });
   afterAll(() => t.close());
