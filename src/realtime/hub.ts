@@ -319,10 +319,7 @@ export class Hub {
       if (peer === userId) continue;
       for (const c of newcomers) c.send({ type: 'presence', userId: peer, online: true });
     }
-    if (up.has(userId)) {
-      const data = encodeFrame({ type: 'presence', userId, online: true });
-      for (const c of room) if (c.userId !== userId) c.write(data);
-    }
+    if (up.has(userId)) this.fanout.deliver({ type: 'presence', userId, online: true, chatIds: [chatId] });
   }
 
   private askAllToResync(): void {
