@@ -97,4 +97,17 @@ describe('presence, typing, read receipts and liveness', () => {
     await annSocket.next('presence', (p) => p.userId === bob.id && !p.online);
     annSocket.close();
   });
+
+  it("introduces a new member and the chat's online members to each other", async () => {
+    const [annSocket, strangerSocket] = await Promise.all([
+      TestSocket.ready(srv.wsUrl, ann.accessToken),
+      TestSocket.ready(srv.wsUrl, stranger.accessToken),
+    ]);
+    const group = await createGroup(srv.url, ann, [bob]);
+    await request(srv.url).post(`/v1/chats/${group}/members`).set(bearer(ann)).send({ userId: stranger.id });
+    expect(await annSocket.next('presence', (p) => p.userId === stranger.id)).toMatchObject({ online: true });
+    expect(await strangerSocket.next('presence', (p) => p.userId === ann.id)).toMatchObject({ online: true });
+    annSocket.close();
+    strangerSocket.close();
+  });
 });
