@@ -8,7 +8,8 @@ import type { Message } from './schemas.js';
 /** The primary key's sort part: a retried send (same sender, same clientMsgId) hits the same item. */
 export const msgKey = (senderId: string, clientMsgId: string) => `${senderId}#${clientMsgId}`;
 
-export type WriteRequest = { table: string; item: Record<string, unknown> };
+/** A message as stored (see `item`). */
+export type MessageItem = Record<string, unknown>;
 
 export class MessageStore {
   constructor(private readonly db: Db) {}
@@ -17,7 +18,7 @@ export class MessageStore {
     return this.db.tables.messages;
   }
 
-  item(m: Message): Record<string, unknown> {
+  item(m: Message): MessageItem {
     return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId) };
   }
 
@@ -32,20 +33,16 @@ export class MessageStore {
     return items.map(toMessage);
   }
 
-  /** One BatchWriteItem call (≤ 25 puts, any tables); returns the requests DynamoDB left unprocessed. */
-  async writeBatch(requests: WriteRequest[]): Promise<WriteRequest[]> {
-    const byTable: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> = {};
-    for (const r of requests) {
-      const list = byTable[r.table] ?? [];
-      list.push({ PutRequest: { Item: r.item } });
-      byTable[r.table] = list;
-    }
-    const res = await this.db.doc.send(new BatchWriteCommand({ RequestItems: byTable }));
-    const left: WriteRequest[] = [];
-    for (const [table, reqs] of Object.entries(res.UnprocessedItems ?? {})) {
-      for (const r of reqs) if (r.PutRequest?.Item) left.push({ table, item: r.PutRequest.Item });
-    }
-    return left;
+  /** One BatchWriteItem call (≤ 25 puts); returns the items DynamoDB left unprocessed. */
+  async writeBatch(items: MessageItem[]): Promise<MessageItem[]> {
+    const res = await this.db.doc.send(
+      new BatchWriteCommand({
+        RequestItems: { [this.table]: items.map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
+    return (res.UnprocessedItems?.[this.table] ?? []).flatMap((r) =>
+      r.PutRequest?.Item ? [r.PutRequest.Item] : [],
+    );
   }
 
   async getById(chatId: string, id: string): Promise<Message | undefined> {

@@ -2,7 +2,7 @@ import { backoff } from '../db/batch.js';
 import { AppError } from '../lib/errors.js';
 import { newMessageId } from '../lib/ids.js';
 import type { Message } from './schemas.js';
-import { type MessageStore, msgKey, type WriteRequest } from './store.js';
+import { type MessageItem, type MessageStore, msgKey } from './store.js';
 
 export interface Draft {
   chatId: string;
@@ -189,9 +189,8 @@ export class MessageWriter {
       const { chatId, senderId, clientMsgId, text } = p.draft;
       p.message = { id: newMessageId(), chatId, senderId, clientMsgId, text, createdAt: now };
     }
-    const requests = this.requestsFor(fresh);
     try {
-      await this.writeWithRetry(requests);
+      await this.writeWithRetry(fresh.map((p) => this.store.item(p.message as Message)));
     } catch (err) {
       for (const p of fresh) p.reject(unavailable(err));
       return;
@@ -227,17 +226,13 @@ export class MessageWriter {
     });
   }
 
-  private requestsFor(fresh: Pending[]): WriteRequest[] {
-    return fresh.map((p) => ({ table: this.store.table, item: this.store.item(p.message as Message) }));
-  }
-
   private remember(key: string, message: Message): void {
     this.recent.set(key, message);
     if (this.recent.size > RECENT_KEYS) this.recent.delete(this.recent.keys().next().value as string);
   }
 
-  private async writeWithRetry(requests: WriteRequest[]): Promise<void> {
-    let pending = requests;
+  private async writeWithRetry(items: MessageItem[]): Promise<void> {
+    let pending = items;
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await backoff(attempt);
       try {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import type { Message } from '../../src/messages/schemas.js';
-import { MessageStore, type WriteRequest } from '../../src/messages/store.js';
+import { type MessageItem, MessageStore } from '../../src/messages/store.js';
 import { defaultWriterOptions, MessageWriter } from '../../src/messages/writer.js';
 import { createTestDb } from '../helpers/db.js';
 
 /** The real store, with a hook in front of each BatchWriteItem call for fault injection. */
 class HookedStore extends MessageStore {
-  calls: WriteRequest[][] = [];
-  before: (requests: WriteRequest[], call: number) => WriteRequest[] | 'throw' | undefined = () => undefined;
+  calls: MessageItem[][] = [];
+  before: (requests: MessageItem[], call: number) => MessageItem[] | 'throw' | undefined = () => undefined;
 
-  override async writeBatch(requests: WriteRequest[]): Promise<WriteRequest[]> {
+  override async writeBatch(requests: MessageItem[]): Promise<MessageItem[]> {
     this.calls.push(requests);
     const verdict = this.before(requests, this.calls.length);
     if (verdict === 'throw')
@@ -100,7 +100,7 @@ describe('MessageWriter (group commit)', () => {
 
   it('fails exactly the sends whose write failed, and publishes none of them', async () => {
     const { store, writer, committed } = setup({ maxAttempts: 2 });
-    store.before = (reqs) => (reqs.some((r) => r.item.chatId === 'g_chat901') ? 'throw' : undefined);
+    store.before = (reqs) => (reqs.some((r) => r.chatId === 'g_chat901') ? 'throw' : undefined);
     const results = await Promise.allSettled([
       ...Array.from({ length: 5 }, (_, i) => writer.submit(draft(901, i))),
       ...Array.from({ length: 5 }, (_, i) => writer.submit(draft(902, i))),
