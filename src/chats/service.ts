@@ -73,8 +73,7 @@ export class ChatService {
       ...memberIds.map((id) => ({ chatId, userId: id, role: 'member' as const, joinedAt: now })),
     ];
     await this.chats.create(meta, members);
-    for (const m of members)
-      this.bus.publish({ type: 'member_added', chatId, userId: m.userId, role: m.role, by: userId });
+    this.announce(members, userId);
     return { chat: await this.view(meta, userId, members), created: true };
   }
 
@@ -93,8 +92,7 @@ export class ChatService {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.chats.create(meta, members);
-        for (const m of members)
-          this.bus.publish({ type: 'member_added', chatId, userId: m.userId, role: 'member', by: userId });
+        this.announce(members, userId);
         return { chat: await this.view(meta, userId, members), created: true };
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
@@ -162,11 +160,14 @@ export class ChatService {
     if (meta.addPolicy === 'admins' && me.role === 'member')
       throw forbidden('Only the owner or an admin can add members');
     await this.requireUsers([newUserId]);
+    const added: MemberRecord = {
+      chatId,
+      userId: newUserId,
+      role: 'member',
+      joinedAt: new Date().toISOString(),
+    };
     try {
-      await this.chats.addMember(
-        { chatId, userId: newUserId, role: 'member', joinedAt: new Date().toISOString() },
-        this.limits.groupMaxMembers,
-      );
+      await this.chats.addMember(added, this.limits.groupMaxMembers);
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;
       if (err.reasons[1] === 'ConditionalCheckFailed') throw new AppError('conflict', 'Already a member');
@@ -178,8 +179,8 @@ export class ChatService {
       }
       throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
     }
-    this.bus.publish({ type: 'member_added', chatId, userId: newUserId, role: 'member', by: userId });
-    return this.get(chatId, userId);
+    this.announce([added], userId);
+    return this.view(meta, userId);
   }
 
   /** Removes a member, or leaves when it is me. The owner hands over ownership before leaving. */
@@ -207,12 +208,12 @@ export class ChatService {
   /** Owner only. Making someone owner hands ownership over: the old owner becomes an admin. */
   async setRole(chatId: string, userId: string, targetId: string, role: Role): Promise<Chat> {
     const me = await this.requireMember(chatId, userId);
-    await this.requireGroup(chatId, 'Direct chats have no roles');
+    const meta = await this.requireGroup(chatId, 'Direct chats have no roles');
     if (me.role !== 'owner') throw forbidden('Only the owner can change roles');
     if (targetId === userId) throw new AppError('unprocessable', 'Hand ownership to another member instead');
     const target = await this.chats.getMember(chatId, targetId);
     if (!target) throw notFound('Member not found');
-    if (target.role === role) return this.get(chatId, userId);
+    if (target.role === role) return this.view(meta, userId);
     const changes = [{ userId: targetId, role, expect: target.role }];
     if (role === 'owner') changes.push({ userId, role: 'admin', expect: 'owner' });
     try {
@@ -223,7 +224,7 @@ export class ChatService {
     }
     for (const c of changes)
       this.bus.publish({ type: 'member_updated', chatId, userId: c.userId, role: c.role, by: userId });
-    return this.get(chatId, userId);
+    return this.view(meta, userId);
   }
 
   /** Moves my read marker forward (never back) to a message of this chat. */
@@ -237,6 +238,11 @@ export class ChatService {
     // Already at or past it: report where the marker is.
     const current = await this.chats.getMember(chatId, userId);
     return { lastReadId: current?.lastReadId ?? messageId };
+  }
+
+  private announce(members: readonly MemberRecord[], by: string): void {
+    for (const m of members)
+      this.bus.publish({ type: 'member_added', chatId: m.chatId, userId: m.userId, role: m.role, by });
   }
 
   private async requireGroup(chatId: string, whyNot: string): Promise<ChatMeta> {
