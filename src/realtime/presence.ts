@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import type { Logger } from '../lib/logger.js';
 
 /** Who is online anywhere: "online" means at least one open connection on any instance. */
@@ -82,10 +82,7 @@ export class RedisPresence extends LocalPresence {
     if (this.inc(userId) > 1) return false;
     return this.guard(async () => {
       const others = await this.liveElsewhere(userId);
-      await this.o.redis
-        .multi()
-        .hset(this.key(userId), this.o.instanceId, Date.now() + this.ttlMs)
-        .pexpire(this.key(userId), this.ttlMs * 2)
+      await this.stamp(this.o.redis.multi(), userId, Date.now())
         .sadd(this.usersKey(this.o.instanceId), userId)
         .exec();
       return !others;
@@ -130,6 +127,14 @@ export class RedisPresence extends LocalPresence {
     }, undefined);
   }
 
+  /** Marks the user live here until now + ttl; the key expires at twice that, so a user no instance
+   * refreshes any more leaves nothing behind. */
+  private stamp(m: ChainableCommander, userId: string, now: number): ChainableCommander {
+    return m
+      .hset(this.key(userId), this.o.instanceId, now + this.ttlMs)
+      .pexpire(this.key(userId), this.ttlMs * 2);
+  }
+
   private async liveElsewhere(userId: string): Promise<boolean> {
     const entries = await this.o.redis.hgetall(this.key(userId));
     const now = Date.now();
@@ -140,9 +145,7 @@ export class RedisPresence extends LocalPresence {
     await this.guard(async () => {
       const now = Date.now();
       const m = this.o.redis.multi().zadd(this.instancesKey(), now, this.o.instanceId);
-      for (const u of this.counts.keys()) {
-        m.hset(this.key(u), this.o.instanceId, now + this.ttlMs).pexpire(this.key(u), this.ttlMs * 2);
-      }
+      for (const u of this.counts.keys()) this.stamp(m, u, now);
       await m.exec();
       await this.reap(now);
     }, undefined);
