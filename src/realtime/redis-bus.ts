@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../lib/logger.js';
-import type { EventHandler, FanoutBus } from './bus.js';
+import { type EventHandler, type FanoutBus, LocalBus } from './bus.js';
 import type { ChatEvent } from './events.js';
 
 interface Envelope {
@@ -29,7 +29,8 @@ export interface RedisBusOptions {
 export class RedisBus implements FanoutBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
-  private readonly handlers = new Set<EventHandler>();
+  /** This instance's subscribers: delivery here is the local bus's, Redis only carries events across. */
+  private readonly local: LocalBus;
   private readonly recoveredHandlers = new Set<() => void>();
   private up = false;
   private everUp = false;
@@ -38,6 +39,7 @@ export class RedisBus implements FanoutBus {
   private lastErrorLog = 0;
 
   constructor(private readonly opts: RedisBusOptions) {
+    this.local = new LocalBus((err) => opts.logger.error({ err }, 'event handler failed'));
     const common = {
       // Fail publishes at once while disconnected instead of queueing them without bound.
       enableOfflineQueue: false,
@@ -60,7 +62,7 @@ export class RedisBus implements FanoutBus {
   }
 
   publish(event: ChatEvent): void {
-    this.deliver(event);
+    this.local.publish(event);
     const envelope: Envelope = { o: this.opts.instanceId, e: event };
     this.pub.publish(this.opts.channel, JSON.stringify(envelope)).catch((err: Error) => {
       this.dropped = true;
@@ -69,8 +71,7 @@ export class RedisBus implements FanoutBus {
   }
 
   subscribe(handler: EventHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
+    return this.local.subscribe(handler);
   }
 
   /** Called when fan-out works again after an outage: live frames may have been missed. */
@@ -94,7 +95,7 @@ export class RedisBus implements FanoutBus {
   }
 
   async close(): Promise<void> {
-    this.handlers.clear();
+    await this.local.close();
     this.sub.disconnect();
     this.pub.disconnect();
   }
@@ -108,7 +109,7 @@ export class RedisBus implements FanoutBus {
     }
     if (envelope.o === this.opts.instanceId) return;
     if (envelope.resync) return this.recovered();
-    if (envelope.e) this.deliver(envelope.e);
+    if (envelope.e) this.local.publish(envelope.e);
   }
 
   private announceDrops(): void {
@@ -124,16 +125,6 @@ export class RedisBus implements FanoutBus {
 
   private recovered(): void {
     for (const h of this.recoveredHandlers) h();
-  }
-
-  private deliver(event: ChatEvent): void {
-    for (const h of this.handlers) {
-      try {
-        h(event);
-      } catch (err) {
-        this.opts.logger.error({ err }, 'event handler failed');
-      }
-    }
   }
 
   private onSubReady(): void {
