@@ -40,7 +40,7 @@ export interface ServiceDeps {
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
 export function createServices(deps: ServiceDeps): Services {
   const limits = { ...defaultLimits, ...deps.limits };
-  const bus = deps.bus ?? new LocalBus();
+  const bus = deps.bus ?? new LocalBus((err) => deps.logger?.error({ err }, 'event handler failed'));
   const userStore = new UserStore(deps.db);
   const chatStore = new ChatStore(deps.db);
   const messageStore = new MessageStore(deps.db);
