@@ -74,18 +74,13 @@ export class AuthService {
     const now = this.now();
     const old = await this.deps.sessions.getToken(sha256(refreshToken));
     if (!old || old.expiresAt * 1000 <= now) throw new AppError('invalid_token');
-    if (old.usedAt !== undefined) {
-      // A rotated token came back: whoever holds the chain, one of them stole it. End the session.
-      await this.deps.sessions.revokeFamily(old.familyId);
-      throw new AppError('invalid_token', 'Refresh token reuse detected; the session was revoked');
-    }
+    // A rotated token came back: whoever holds the chain, one of them stole it. End the session.
+    if (old.usedAt !== undefined) return this.revokeForReuse(old.familyId);
     const user = await this.deps.users.getById(old.userId);
     if (!user) throw new AppError('invalid_token');
     const next = this.newRefreshToken(user.id, old.familyId);
-    if (!(await this.deps.sessions.rotate(old, next.record, now))) {
-      await this.deps.sessions.revokeFamily(old.familyId);
-      throw new AppError('invalid_token', 'Refresh token reuse detected; the session was revoked');
-    }
+    // Lost a race to rotate it: the same token was presented twice.
+    if (!(await this.deps.sessions.rotate(old, next.record, now))) return this.revokeForReuse(old.familyId);
     return this.session(user, next.token);
   }
 
@@ -96,6 +91,11 @@ export class AuthService {
     if (!record) return;
     await this.deps.sessions.revokeFamily(record.familyId);
     await this.deps.sessions.deleteToken(hash);
+  }
+
+  private async revokeForReuse(familyId: string): Promise<never> {
+    await this.deps.sessions.revokeFamily(familyId);
+    throw new AppError('invalid_token', 'Refresh token reuse detected; the session was revoked');
   }
 
   private async openSession(user: UserRecord): Promise<SessionResponse> {
