@@ -63,9 +63,14 @@ export class RateLimiter {
     this.sweeper.unref();
   }
 
+  /** Takes one of the key's tokens; returns 0 when allowed, else the seconds until one is available. */
+  take(key: string): number {
+    return this.bucket(key).take();
+  }
+
   /** Throws 429 with Retry-After once the key is over its rule. */
   consume(key: string, message = 'Too many requests, slow down'): void {
-    const wait = this.bucket(key).take();
+    const wait = this.take(key);
     if (wait > 0) throw new AppError('rate_limited', message, { retryAfter: wait });
   }
 

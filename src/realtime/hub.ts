@@ -5,7 +5,7 @@ import { bearerToken } from '../auth/middleware.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
-import { TokenBucket } from '../lib/rate-limit.js';
+import { RateLimiter } from '../lib/rate-limit.js';
 import type { Services } from '../services.js';
 import { CloseCode } from './close-codes.js';
 import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
@@ -65,7 +65,9 @@ export class Hub {
   private readonly registry = new Registry();
   private readonly fanout = new Fanout(this.registry);
   private readonly presence: PresenceStore;
-  private readonly userBuckets = new Map<string, TokenBucket>();
+  /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate.
+   * A bucket outlives its user's connections until it is full again: reconnecting is no reset. */
+  private readonly userSends: RateLimiter;
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
@@ -77,6 +79,10 @@ export class Hub {
       noServer: true,
       maxPayload: this.options.maxPayloadBytes,
       perMessageDeflate: false,
+    });
+    this.userSends = new RateLimiter({
+      capacity: this.options.userSendBurst,
+      windowSeconds: this.options.userSendBurst / this.options.userSendsPerSecond,
     });
     this.presence = deps.presence ?? new LocalPresence();
     this.unsubscribe = deps.services.bus.subscribe((e) => {
@@ -230,7 +236,7 @@ export class Hub {
     const { chatId, clientMsgId, text } = frame;
     const ref = clientMsgId;
     if (!conn.chats.has(chatId)) return this.fail(conn, new AppError('not_found', 'Chat not found'), ref);
-    if (conn.sendBucket.take() > 0 || this.userBucket(conn.userId).take() > 0) {
+    if (conn.sendBucket.take() > 0 || this.userSends.take(conn.userId) > 0) {
       return this.fail(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
     }
     this.deps.services.messages
@@ -251,16 +257,6 @@ export class Hub {
         },
         (err: unknown) => this.fail(conn, err, ref),
       );
-  }
-
-  /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate. */
-  private userBucket(userId: string): TokenBucket {
-    let b = this.userBuckets.get(userId);
-    if (!b) {
-      b = new TokenBucket(this.options.userSendBurst, this.options.userSendsPerSecond);
-      this.userBuckets.set(userId, b);
-    }
-    return b;
   }
 
   private requireChat(conn: Connection, chatId: string): void {
@@ -328,10 +324,6 @@ export class Hub {
   }
 
   private pingAll(): void {
-    // A user's bucket outlives their connections until it is full again: reconnecting is no reset.
-    for (const [userId, b] of this.userBuckets) {
-      if (this.registry.connectionsOf(userId).size === 0 && b.idle()) this.userBuckets.delete(userId);
-    }
     for (const conn of this.registry.connections()) {
       if (!conn.alive) {
         conn.log.info('no pong: terminating');
@@ -351,6 +343,7 @@ export class Hub {
   async close(): Promise<void> {
     this.draining = true;
     clearInterval(this.pinger);
+    this.userSends.close();
     const sockets = [...this.wss.clients];
     const step = sockets.length > 0 ? this.options.drainMs / sockets.length : 0;
     await Promise.all(
