@@ -10,6 +10,7 @@ import { requireAuth } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { chatRoutes } from './chats/routes.js';
 import type { Config } from './config.js';
+import { feedRoutes } from './feed/routes.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
@@ -115,5 +116,6 @@ function v1Routes(services: Services) {
   v1.use('/users', userRoutes(services.users));
   v1.use('/chats/:chatId/messages', messageRoutes(services.messages));
   v1.use('/chats', chatRoutes(services.chats));
+  v1.use('/sync', feedRoutes(services.feed));
   return v1;
 }

@@ -6,6 +6,10 @@ import { ChatService } from './chats/service.js';
 import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
+import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
+import { FeedStore } from './feed/store.js';
+import { SyncTokens } from './feed/token.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
 import type { Logger } from './lib/logger.js';
 import { MessageService } from './messages/service.js';
@@ -21,6 +25,7 @@ export interface Services {
   users: UserService;
   chats: ChatService;
   messages: MessageService;
+  feed: FeedService;
   writer: MessageWriter;
   bus: FanoutBus;
   limits: Limits;
@@ -34,6 +39,8 @@ export interface ServiceDeps {
   bus?: FanoutBus;
   limits?: Partial<Limits>;
   writer?: Partial<WriterOptions>;
+  feed?: Partial<FeedOptions>;
+  inbox?: Partial<InboxOptions>;
   logger?: Logger;
 }
 
@@ -53,23 +60,36 @@ export function createServices(deps: ServiceDeps): Services {
     limits,
   });
   const activity = new ActivityTracker(deps.db, chatStore, deps.logger);
+  const feedStore = new FeedStore(deps.db);
+  const inbox = new Inbox(
+    feedStore,
+    async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
+    { ...defaultInboxOptions, ...deps.inbox },
+  );
   const writer = new MessageWriter(
     messageStore,
     {
+      beforeWrite: (chatIds) => inbox.coverAll(chatIds),
       onCommitted: (message, origin) => {
-        bus.publish({ type: 'message', chatId: message.chatId, message, ...(origin ? { origin } : {}) });
+        const { chatId, id: pos } = message;
+        bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });
         activity.note(message);
       },
     },
     { ...defaultWriterOptions, ...deps.writer },
   );
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, activity);
+  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
+  const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), {
+    ...defaultFeedOptions,
+    ...deps.feed,
+  });
   return {
     tokens,
     auth,
     users: new UserService(userStore),
     chats,
-    messages: new MessageService(chats, messageStore, writer, bus),
+    messages: new MessageService(chats, messageStore, writer, bus, inbox),
+    feed,
     writer,
     bus,
     limits,

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import { newId } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
-import { defaultHubOptions, Hub, type HubOptions } from './realtime/hub.js';
+import { Hub, type HubOptions } from './realtime/hub.js';
 import { RedisPresence } from './realtime/presence.js';
 import { RedisBus } from './realtime/redis-bus.js';
 import { createServices, type ServiceDeps } from './services.js';
@@ -78,12 +78,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     logger,
     corsOrigins: config.corsOrigins,
     ...(presence ? { presence } : {}),
-    options: {
-      // Across instances, ids can become visible slightly out of order: replay a little before
-      // each cursor and let the client drop what it already has (by id).
-      ...(redisBus ? { sync: { ...defaultHubOptions.sync, overlapMs: 3_000 } } : {}),
-      ...opts.hub,
-    },
+    ...(opts.hub ? { options: opts.hub } : {}),
   });
   hub.attach(server);
 

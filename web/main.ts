@@ -75,14 +75,12 @@ async function start(): Promise<void> {
 
 function connect(): void {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/v1/ws`;
-  // Resume after what the chat list already shows, so sync brings only what is newer.
-  const cursors: Record<string, string> = {};
-  for (const c of chats.values()) if (c.lastMessage) cursors[c.id] = c.lastMessage.id;
+  // The chat list was just loaded: the first sync only takes the current token; every reconnect
+  // then replays what changed meanwhile (edits, deletes, renames, members) as live frames.
   const client = new ChatClient({
     url,
     token: () => session?.accessToken ?? '',
     connect: (u) => new WebSocket(u) as unknown as SocketLike,
-    cursors,
   });
   client.on('ready', () => {
     banner.hidden = true;
@@ -111,13 +109,15 @@ function connect(): void {
       const m = chats.get(f.chatId)?.members.find((x) => x.userId === f.userId);
       if (m) m.lastReadId = f.messageId;
       if (f.chatId === state.active) renderMessages(false);
-    } else if (f.type === 'member_added' || f.type === 'chat_updated') void reloadChat(f.chatId);
-    else if (f.type === 'member_removed' && f.userId === session?.user.id) {
+    } else if (f.type === 'member_removed' && f.userId === session?.user.id) {
       chats.delete(f.chatId);
       if (state.active === f.chatId) state.active = undefined;
       renderLayout();
-    }
+    } else if (['member_added', 'member_removed', 'member_updated', 'chat_updated'].includes(f.type))
+      void reloadChat((f as { chatId: string }).chatId);
   });
+  // Away longer than the server keeps changes: what is on screen may be stale, so start afresh.
+  client.on('expired', () => location.reload());
   state.client = client;
   void client.open().catch(() => renderAuth('Your session ended, please sign in again.'));
 }

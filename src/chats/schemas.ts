@@ -18,7 +18,7 @@ export const createChatBody = z.discriminatedUnion('type', [
     name: z.string().trim().min(1).max(100),
     memberIds: z
       .array(userIdSchema)
-      .max(99, 'add at most 99 members at creation; add more later')
+      .max(98, 'add at most 98 members at creation; add more later')
       .default([]),
     addPolicy: addPolicySchema.default('admins'),
   }),

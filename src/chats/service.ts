@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { Publisher } from '../feed/events.js';
+import type { Inbox } from '../feed/inbox.js';
+import { changeItem, type LoggedChange } from '../feed/log.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
 import type { MessageStore } from '../messages/store.js';
-import type { Publisher } from '../realtime/events.js';
 import type { UserStore } from '../users/store.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
 import { type Activity, type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
@@ -28,6 +30,7 @@ export class ChatService {
     private readonly users: UserStore,
     private readonly bus: Publisher,
     private readonly limits: Limits,
+    private readonly inbox: Inbox,
     private readonly activity?: { lastAt(chatId: string): string | undefined },
   ) {}
 
@@ -41,6 +44,11 @@ export class ChatService {
   /** Ids of every chat the user is in (for the hub's rooms). */
   async chatIdsOf(userId: string): Promise<string[]> {
     return (await this.chats.listMemberships(userId)).map((m) => m.chatId);
+  }
+
+  /** The user's chats, with the peer of each direct chat: one query, whatever the number of chats. */
+  membershipsOf(userId: string): Promise<MemberRecord[]> {
+    return this.chats.listMemberships(userId);
   }
 
   /** Distinct member ids across these chats (presence snapshots); reads chats 8 at a time. */
@@ -72,8 +80,10 @@ export class ChatService {
       { chatId, userId, role: 'owner', joinedAt: now },
       ...memberIds.map((id) => ({ chatId, userId: id, role: 'member' as const, joinedAt: now })),
     ];
-    await this.chats.create(meta, members);
-    this.announce(members, userId);
+    const pos = await this.position(chatId, members);
+    const added = this.added(members, userId, pos);
+    await this.chats.create(meta, members, changeItem(chatId, pos, added));
+    this.publish(added);
     return { chat: await this.view(meta, userId, members), created: true };
   }
 
@@ -87,12 +97,15 @@ export class ChatService {
       userId: id,
       role: 'member' as const,
       joinedAt: now,
+      peerId: id === userId ? otherId : userId,
     }));
     // Concurrent creates race on one conditional put; every loser (and any retry) reads the winner's chat.
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.chats.create(meta, members);
-        this.announce(members, userId);
+        const pos = await this.position(chatId, members);
+        const added = this.added(members, userId, pos);
+        await this.chats.create(meta, members, changeItem(chatId, pos, added));
+        this.publish(added);
         return { chat: await this.view(meta, userId, members), created: true };
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
@@ -149,9 +162,16 @@ export class ChatService {
     if (me.role === 'member') throw forbidden('Only the owner or an admin can change the group');
     if (patch.addPolicy !== undefined && me.role !== 'owner')
       throw forbidden('Only the owner can change who may add members');
-    const next = await this.chats.updateMeta(meta.chatId, patch);
-    this.bus.publish({ type: 'chat_updated', chatId, ...patch });
-    return this.view(next, userId);
+    const pos = await this.position(chatId);
+    const event: LoggedChange = { type: 'chat_updated', chatId, pos, ...patch };
+    try {
+      await this.chats.updateMeta(chatId, patch, changeItem(chatId, pos, [event]));
+    } catch (err) {
+      if (err instanceof ConditionFailed) throw notFound('Chat not found');
+      throw err;
+    }
+    this.publish([event]);
+    return this.view({ ...meta, ...patch }, userId);
   }
 
   async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
@@ -166,8 +186,10 @@ export class ChatService {
       role: 'member',
       joinedAt: new Date().toISOString(),
     };
+    const pos = await this.position(chatId, [added]);
+    const events = this.added([added], userId, pos);
     try {
-      await this.chats.addMember(added, this.limits.groupMaxMembers);
+      await this.chats.addMember(added, this.limits.groupMaxMembers, changeItem(chatId, pos, events));
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;
       if (err.reasons[1] === 'ConditionalCheckFailed') throw new AppError('conflict', 'Already a member');
@@ -179,7 +201,7 @@ export class ChatService {
       }
       throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
     }
-    this.announce([added], userId);
+    this.publish(events);
     return this.view(meta, userId);
   }
 
@@ -196,13 +218,15 @@ export class ChatService {
     } else if (!outranks(me.role, target.role)) {
       throw forbidden('You can only remove members of a lower role');
     }
+    const pos = await this.position(chatId, [target]);
+    const event: LoggedChange = { type: 'member_removed', chatId, pos, userId: targetId, by: userId };
     try {
-      await this.chats.removeMember(chatId, targetId);
+      await this.chats.removeMember(chatId, targetId, changeItem(chatId, pos, [event]));
     } catch (err) {
       if (err instanceof ConditionFailed) throw notFound('Member not found');
       throw err;
     }
-    this.bus.publish({ type: 'member_removed', chatId, userId: targetId, by: userId });
+    this.publish([event]);
   }
 
   /** Owner only. Making someone owner hands ownership over: the old owner becomes an admin. */
@@ -216,14 +240,22 @@ export class ChatService {
     if (target.role === role) return this.view(meta, userId);
     const changes = [{ userId: targetId, role, expect: target.role }];
     if (role === 'owner') changes.push({ userId, role: 'admin', expect: 'owner' });
+    const pos = await this.position(chatId);
+    const events: LoggedChange[] = changes.map((c) => ({
+      type: 'member_updated',
+      chatId,
+      pos,
+      userId: c.userId,
+      role: c.role,
+      by: userId,
+    }));
     try {
-      await this.chats.setRoles(chatId, changes);
+      await this.chats.setRoles(chatId, changes, changeItem(chatId, pos, events));
     } catch (err) {
       if (err instanceof ConditionFailed) throw new AppError('conflict', 'Roles changed meanwhile, retry');
       throw err;
     }
-    for (const c of changes)
-      this.bus.publish({ type: 'member_updated', chatId, userId: c.userId, role: c.role, by: userId });
+    this.publish(events);
     return this.view(meta, userId);
   }
 
@@ -231,8 +263,10 @@ export class ChatService {
   async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
     await this.requireMember(chatId, userId);
     if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
-    if (await this.chats.advanceReadMarker(chatId, userId, messageId)) {
-      this.bus.publish({ type: 'read', chatId, userId, messageId });
+    const pos = await this.position(chatId);
+    const event: LoggedChange = { type: 'read', chatId, pos, userId, messageId };
+    if (await this.chats.advanceReadMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))) {
+      this.publish([event]);
       return { lastReadId: messageId };
     }
     // Already at or past it: report where the marker is.
@@ -240,9 +274,31 @@ export class ChatService {
     return { lastReadId: current?.lastReadId ?? messageId };
   }
 
-  private announce(members: readonly MemberRecord[], by: string): void {
-    for (const m of members)
-      this.bus.publish({ type: 'member_added', chatId: m.chatId, userId: m.userId, role: m.role, by });
+  /**
+   * Makes sure every member's feed (and these members': joining or leaving) will show a change
+   * made now, then gives the change its position in the chat's log.
+   */
+  private async position(chatId: string, also: readonly MemberRecord[] = []): Promise<string> {
+    await this.inbox.cover(
+      chatId,
+      also.map((m) => m.userId),
+    );
+    return newId();
+  }
+
+  private added(members: readonly MemberRecord[], by: string, pos: string): LoggedChange[] {
+    return members.map((m) => ({
+      type: 'member_added',
+      chatId: m.chatId,
+      pos,
+      userId: m.userId,
+      role: m.role,
+      by,
+    }));
+  }
+
+  private publish(events: readonly LoggedChange[]): void {
+    for (const e of events) this.bus.publish(e);
   }
 
   private async requireGroup(chatId: string, whyNot: string): Promise<ChatMeta> {

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
@@ -27,6 +26,8 @@ export interface MemberRecord {
   role: Role;
   joinedAt: string;
   lastReadId?: string;
+  /** Direct chats: the other member, so a user's chat list names their peers without a read per chat. */
+  peerId?: string;
 }
 
 export interface Activity {
@@ -35,6 +36,9 @@ export interface Activity {
   lastMessageAt: string;
 }
 
+/** A change-log item (feed/log.ts) written in the same transaction as the change it records. */
+export type LogItem = Record<string, unknown>;
+
 /** A conditional write lost: the caller decides what that means (exists, full, not a member…). */
 export class ConditionFailed extends Error {
   override name = 'ConditionFailed';
@@ -42,6 +46,8 @@ export class ConditionFailed extends Error {
     super('condition failed');
   }
 }
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 const META = 'meta';
 const ACTIVITY = 'activity';
@@ -55,8 +61,8 @@ export class ChatStore {
   }
 
   /** Meta and every member in one transaction; fails with ConditionFailed if the chat exists. */
-  async create(meta: ChatMeta, members: MemberRecord[]): Promise<void> {
-    await this.transact([
+  async create(meta: ChatMeta, members: MemberRecord[], log: LogItem): Promise<void> {
+    await this.transact(log, [
       {
         Put: {
           TableName: this.table,
@@ -119,25 +125,29 @@ export class ChatStore {
     return out;
   }
 
-  async updateMeta(chatId: string, patch: { name?: string; addPolicy?: AddPolicy }): Promise<ChatMeta> {
+  async updateMeta(
+    chatId: string,
+    patch: { name?: string; addPolicy?: AddPolicy },
+    log: LogItem,
+  ): Promise<void> {
     const sets = Object.entries(patch).filter(([, v]) => v !== undefined);
-    const res = await this.db.doc.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { chatId, sk: META },
-        UpdateExpression: `SET ${sets.map(([k]) => `#${k} = :${k}`).join(', ')}`,
-        ConditionExpression: 'attribute_exists(chatId)',
-        ExpressionAttributeNames: Object.fromEntries(sets.map(([k]) => [`#${k}`, k])),
-        ExpressionAttributeValues: Object.fromEntries(sets.map(([k, v]) => [`:${k}`, v])),
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return toMeta(res.Attributes ?? {});
+    await this.transact(log, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: { chatId, sk: META },
+          UpdateExpression: `SET ${sets.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(chatId)',
+          ExpressionAttributeNames: Object.fromEntries(sets.map(([k]) => [`#${k}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(sets.map(([k, v]) => [`:${k}`, v])),
+        },
+      },
+    ]);
   }
 
   /** Adds a member to a group unless it is full or they are in it (ConditionFailed: [full?, exists?]). */
-  async addMember(m: MemberRecord, maxMembers: number): Promise<void> {
-    await this.transact([
+  async addMember(m: MemberRecord, maxMembers: number, log: LogItem): Promise<void> {
+    await this.transact(log, [
       {
         Update: {
           TableName: this.table,
@@ -158,8 +168,8 @@ export class ChatStore {
     ]);
   }
 
-  async removeMember(chatId: string, userId: string): Promise<void> {
-    await this.transact([
+  async removeMember(chatId: string, userId: string, log: LogItem): Promise<void> {
+    await this.transact(log, [
       {
         Delete: {
           TableName: this.table,
@@ -179,8 +189,13 @@ export class ChatStore {
   }
 
   /** Sets roles of one or two members atomically (ownership transfer changes both). */
-  async setRoles(chatId: string, changes: { userId: string; role: Role; expect: Role }[]): Promise<void> {
+  async setRoles(
+    chatId: string,
+    changes: { userId: string; role: Role; expect: Role }[],
+    log: LogItem,
+  ): Promise<void> {
     await this.transact(
+      log,
       changes.map((c) => ({
         Update: {
           TableName: this.table,
@@ -195,23 +210,36 @@ export class ChatStore {
   }
 
   /** Moves the read marker forward only; returns false when it was already at or past messageId. */
-  async advanceReadMarker(chatId: string, userId: string, messageId: string): Promise<boolean> {
+  async advanceReadMarker(chatId: string, userId: string, messageId: string, log: LogItem): Promise<boolean> {
     try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { chatId, sk: memberSk(userId) },
-          UpdateExpression: 'SET lastReadId = :id',
-          ConditionExpression:
-            'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
-          ExpressionAttributeValues: { ':id': messageId },
-        }),
-      );
+      await this.transact(log, [
+        {
+          Update: {
+            TableName: this.table,
+            Key: { chatId, sk: memberSk(userId) },
+            UpdateExpression: 'SET lastReadId = :id',
+            ConditionExpression:
+              'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
+            ExpressionAttributeValues: { ':id': messageId },
+          },
+        },
+      ]);
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (err instanceof ConditionFailed) return false;
       throw err;
     }
+  }
+
+  /** Which of these chats the user is a member of now (batched, strongly consistent). */
+  async membershipsAmong(userId: string, chatIds: readonly string[]): Promise<Set<string>> {
+    const items = await batchGetAll(
+      this.db.doc,
+      this.table,
+      chatIds.map((chatId) => ({ chatId, sk: memberSk(userId) })),
+      true,
+    );
+    return new Set(items.map((i) => i.chatId as string));
   }
 
   /** Items that record a chat's latest message; written by the message writer with its batch. */
@@ -223,11 +251,11 @@ export class ChatStore {
     return { ...m, sk: memberSk(m.userId), memberId: m.userId };
   }
 
-  private async transact(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  ) {
+  /** The change and its log item, all or nothing. Cancellation reasons are the change's items'. */
+  private async transact(log: LogItem, items: TransactItems) {
+    const all: TransactItems = [...items, { Put: { TableName: this.db.tables.messages, Item: log } }];
     try {
-      await this.db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await this.db.doc.send(new TransactWriteCommand({ TransactItems: all }));
     } catch (err) {
       if (err instanceof TransactionCanceledException) {
         throw new ConditionFailed((err.CancellationReasons ?? []).map((r) => r.Code));
@@ -271,5 +299,6 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     role: item.role as Role,
     joinedAt: item.joinedAt as string,
     ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
+    ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
   };
 }

@@ -2,7 +2,8 @@ import type { Message } from '../messages/schemas.js';
 import type { ClientFrame, ServerFrame } from '../realtime/frames.js';
 
 // A small Chat-X client for Node and browsers: connects, authenticates, keeps an outbox of
-// unacknowledged sends, reconnects with backoff and catches up with `sync` on every reconnect.
+// unacknowledged sends, reconnects with backoff and catches up with `sync` on every reconnect,
+// from the token of the last `synced` frame (the server sends fresh ones while connected too).
 // Messages are delivered at least once by the server; this client drops repeats by id.
 
 export type { Message, ServerFrame };
@@ -30,8 +31,8 @@ export interface ClientOptions {
   connect: (url: string, headers: Record<string, string>) => SocketLike;
   /** Send the token as a header on the upgrade (Node) instead of an auth frame (browsers). */
   authHeader?: boolean;
-  /** Cursors to resume from (chatId → last message id seen), e.g. restored from storage. */
-  cursors?: Record<string, string>;
+  /** The sync token to resume from (the last `synced` token, e.g. restored from storage). */
+  syncToken?: string;
   reconnect?: { minMs: number; maxMs: number };
 }
 
@@ -39,7 +40,10 @@ type Events = {
   ready: { userId: string; connectionId: string };
   message: Message;
   ack: { clientMsgId: string; message: Message };
-  synced: { complete: Record<string, boolean> };
+  /** Caught up (complete) or a checkpoint: `token` is where the next sync resumes; store it. */
+  synced: { token: string; complete: boolean };
+  /** The stored token was refused (expired or not ours): reload state over REST. */
+  expired: { code: string };
   frame: ServerFrame;
   error: Extract<ServerFrame, { type: 'error' }>;
   close: { code: number; reason: string; willReconnect: boolean };
@@ -60,7 +64,7 @@ export class ChatClient {
   private socket: SocketLike | undefined;
   private readonly listeners: { [K in keyof Events]?: Set<(e: Events[K]) => void> } = {};
   private readonly outbox = new Map<string, Outgoing>();
-  private readonly cursors: Map<string, string>;
+  private token: string | undefined;
   private readonly seen = new Map<string, Set<string>>();
   private attempt = 0;
   private closedByUser = false;
@@ -69,7 +73,7 @@ export class ChatClient {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: ClientOptions) {
-    this.cursors = new Map(Object.entries(opts.cursors ?? {}));
+    this.token = opts.syncToken;
   }
 
   on<K extends keyof Events>(event: K, fn: (e: Events[K]) => void): () => void {
@@ -106,9 +110,9 @@ export class ChatClient {
     return this.isReady;
   }
 
-  /** The last message id seen per chat: what `sync` resumes from. */
-  get positions(): Record<string, string> {
-    return Object.fromEntries(this.cursors);
+  /** The token the next sync resumes from (undefined until the first `synced`). */
+  get syncToken(): string | undefined {
+    return this.token;
   }
 
   /**
@@ -136,14 +140,15 @@ export class ChatClient {
     if (this.isReady) this.write({ type: 'read', chatId, messageId });
   }
 
-  /** Asks for everything after the known cursors; resolves with the `synced` answer. */
-  sync(): Promise<Record<string, boolean>> {
+  /** Asks for every change since the token; resolves once caught up (all pages). */
+  sync(): Promise<void> {
     return new Promise((resolve) => {
       const off = this.on('synced', (e) => {
+        if (!e.complete) return;
         off();
-        resolve(e.complete);
+        resolve();
       });
-      this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+      this.requestSync();
     });
   }
 
@@ -186,7 +191,7 @@ export class ChatClient {
         this.attempt = 0;
         this.emit('ready', frame);
         // Catch up, then re-send whatever was never acked (the server dedupes by clientMsgId).
-        this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+        this.requestSync();
         for (const o of this.outbox.values()) this.transmit(o);
         break;
       case 'message':
@@ -201,12 +206,20 @@ export class ChatClient {
         break;
       }
       case 'synced':
+        this.token = frame.token;
         this.emit('synced', frame);
+        if (!frame.complete) this.requestSync();
         break;
       case 'resync':
-        this.write({ type: 'sync', cursors: Object.fromEntries(this.cursors) });
+        this.requestSync();
         break;
       case 'error': {
+        if (frame.code === 'sync_expired' || frame.code === 'sync_token_invalid') {
+          // Start over from now; the app reloads what it shows over REST.
+          this.token = undefined;
+          this.emit('expired', { code: frame.code });
+          this.requestSync();
+        }
         const ref = frame.ref;
         const o = ref ? this.outbox.get(ref) : undefined;
         if (o && ref && RETRYABLE.has(frame.code)) {
@@ -228,7 +241,11 @@ export class ChatClient {
     this.emit('frame', frame);
   }
 
-  /** Emits each message id once, and advances the chat's cursor. */
+  private requestSync(): void {
+    this.write(this.token ? { type: 'sync', since: this.token } : { type: 'sync' });
+  }
+
+  /** Emits each message id once. */
   private deliver(m: Message, emit = true): void {
     let seen = this.seen.get(m.chatId);
     if (!seen) {
@@ -238,8 +255,6 @@ export class ChatClient {
     if (seen.has(m.id)) return;
     seen.add(m.id);
     if (seen.size > SEEN_PER_CHAT) seen.delete(seen.values().next().value as string);
-    const cursor = this.cursors.get(m.chatId);
-    if (!cursor || m.id > cursor) this.cursors.set(m.chatId, m.id);
     if (emit) this.emit('message', m);
   }
 

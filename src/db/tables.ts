@@ -8,6 +8,7 @@ export interface TableNames {
   sessions: string;
   chats: string;
   messages: string;
+  feed: string;
 }
 
 export const tableNames = (prefix: string): TableNames => ({
@@ -15,11 +16,15 @@ export const tableNames = (prefix: string): TableNames => ({
   sessions: `${prefix}sessions`,
   chats: `${prefix}chats`,
   messages: `${prefix}messages`,
+  feed: `${prefix}feed`,
 });
 
 export const USERS_BY_USERNAME = 'byUserName';
 export const CHATS_BY_MEMBER = 'byMember';
 export const MESSAGES_BY_ID = 'byId';
+export const MESSAGES_BY_REV = 'byRev';
+export const FEED_BY_CHANGE = 'byChange';
+export const FEED_BY_ACTIVITY = 'byActivity';
 
 /** Attribute DynamoDB's TTL deletes expired items by (epoch seconds). */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -105,11 +110,16 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
       },
     },
     {
-      // Messages
+      // Messages, and each chat's change log
       //   idempotent send ....... chatId, msgKey = "<senderId>#<clientMsgId>": a retry finds or overwrites
       //                           the same item, so a message can never exist twice
       //   history in chat order . LSI byId: chatId, id (ULID) — local, so reads can be strongly consistent
       //   message by id ......... LSI byId: chatId, id = <id>
+      //   changes after a point . LSI byRev: chatId, rev. A message's rev is its id, then the position of
+      //                           its latest edit or delete; other changes (renames, members, read
+      //                           markers) are items msgKey = "~<pos>", rev = pos, expired by TTL after
+      //                           the feed's retention. Strongly consistent, so a replay sees every
+      //                           change committed before it began.
       input: {
         TableName: names.messages,
         BillingMode: 'PAY_PER_REQUEST',
@@ -117,6 +127,7 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
           { AttributeName: 'chatId', AttributeType: 'S' },
           { AttributeName: 'msgKey', AttributeType: 'S' },
           { AttributeName: 'id', AttributeType: 'S' },
+          { AttributeName: 'rev', AttributeType: 'S' },
         ],
         KeySchema: [
           { AttributeName: 'chatId', KeyType: 'HASH' },
@@ -130,6 +141,53 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
               { AttributeName: 'id', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
+          },
+          {
+            IndexName: MESSAGES_BY_REV,
+            KeySchema: [
+              { AttributeName: 'chatId', KeyType: 'HASH' },
+              { AttributeName: 'rev', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      },
+      ttlAttribute: TTL_ATTRIBUTE,
+    },
+    {
+      // Feed: per user, which chats may have changed since when (see src/feed/inbox.ts)
+      //   chats changed since T . LSI byChange: userId, changedAt > T (rows sk = "c#<chatId>"; changedAt is
+      //                           epoch ms, stamped ahead so that one write covers a few seconds of changes)
+      //   chats by activity ..... LSI byActivity: userId, activityAt (rows sk = "a#<chatId>"), newest first
+      input: {
+        TableName: names.feed,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'userId', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'changedAt', AttributeType: 'N' },
+          { AttributeName: 'activityAt', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'userId', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        LocalSecondaryIndexes: [
+          {
+            IndexName: FEED_BY_CHANGE,
+            KeySchema: [
+              { AttributeName: 'userId', KeyType: 'HASH' },
+              { AttributeName: 'changedAt', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+          {
+            IndexName: FEED_BY_ACTIVITY,
+            KeySchema: [
+              { AttributeName: 'userId', KeyType: 'HASH' },
+              { AttributeName: 'activityAt', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
           },
         ],
       },

@@ -10,6 +10,8 @@ export const errorCatalogue = {
   forbidden: { status: 403, retryable: false, message: 'You are not allowed to do this' },
   not_found: { status: 404, retryable: false, message: 'Not found' },
   conflict: { status: 409, retryable: false, message: 'The request conflicts with the current state' },
+  sync_token_invalid: { status: 400, retryable: false, message: 'The sync token is not valid' },
+  sync_expired: { status: 410, retryable: false, message: 'The sync token has expired; reload' },
   payload_too_large: { status: 413, retryable: false, message: 'The request body is too large' },
   unprocessable: { status: 422, retryable: false, message: 'The request cannot be applied' },
   rate_limited: { status: 429, retryable: true, message: 'Too many requests' },

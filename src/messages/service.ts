@@ -1,6 +1,8 @@
 import type { ChatService } from '../chats/service.js';
+import type { Publisher } from '../feed/events.js';
+import type { Inbox } from '../feed/inbox.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
-import type { Publisher } from '../realtime/events.js';
+import { newId } from '../lib/ids.js';
 import type { Message } from './schemas.js';
 import type { MessageStore } from './store.js';
 import type { Draft, MessageWriter, Sent } from './writer.js';
@@ -11,6 +13,7 @@ export class MessageService {
     private readonly store: MessageStore,
     private readonly writer: MessageWriter,
     private readonly bus: Publisher,
+    private readonly inbox: Inbox,
   ) {}
 
   /**
@@ -36,11 +39,6 @@ export class MessageService {
     return this.store.page(chatId, q);
   }
 
-  /** For the hub's catch-up, whose room state already proved membership: no read per page. */
-  historyAsMember(chatId: string, q: { after: string; limit: number }) {
-    return this.store.page(chatId, q);
-  }
-
   async get(userId: string, chatId: string, messageId: string): Promise<Message> {
     await this.chats.requireMember(chatId, userId);
     const m = await this.store.getById(chatId, messageId);
@@ -52,9 +50,10 @@ export class MessageService {
     const m = await this.get(userId, chatId, messageId);
     if (m.senderId !== userId) throw forbidden('Only the sender can edit a message');
     if (m.deleted) throw new AppError('conflict', 'The message was deleted');
-    const edited = await this.store.edit(m, text, new Date().toISOString());
+    const pos = await this.position(chatId);
+    const edited = await this.store.edit(m, text, new Date().toISOString(), pos);
     if (!edited) throw new AppError('conflict', 'The message was deleted');
-    this.bus.publish({ type: 'message_updated', chatId, message: edited });
+    this.bus.publish({ type: 'message_updated', chatId, pos, message: edited });
     return edited;
   }
 
@@ -67,9 +66,16 @@ export class MessageService {
       throw forbidden('Only the sender or a group owner/admin can delete a message');
     }
     if (m.deleted) return m;
-    const tomb = await this.store.tombstone(m, new Date().toISOString());
+    const pos = await this.position(chatId);
+    const tomb = await this.store.tombstone(m, new Date().toISOString(), pos);
     if (!tomb) return (await this.store.getById(chatId, messageId)) ?? m;
-    this.bus.publish({ type: 'message_deleted', chatId, message: tomb });
+    this.bus.publish({ type: 'message_deleted', chatId, pos, message: tomb });
     return tomb;
+  }
+
+  /** Every member's feed will show a change made now; then the change's log position. */
+  private async position(chatId: string): Promise<string> {
+    await this.inbox.cover(chatId);
+    return newId();
   }
 }

@@ -18,8 +18,9 @@ export class MessageStore {
     return this.db.tables.messages;
   }
 
+  /** rev: the message's position in its chat's change log (feed/log.ts), its id until edited. */
   item(m: Message): MessageItem {
-    return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId) };
+    return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId), rev: m.id };
   }
 
   /** Already-stored messages among these (chat, sender, clientMsgId) keys, strongly consistent. */
@@ -120,16 +121,21 @@ export class MessageStore {
     return Math.min(count, cap);
   }
 
-  /** Sets new text on a live message; undefined if it was deleted meanwhile. */
-  async edit(m: Message, text: string, at: string): Promise<Message | undefined> {
-    return this.conditionalUpdate(m, 'SET #text = :text, updatedAt = :at', { ':text': text, ':at': at });
+  /** Sets new text on a live message, moving it to `pos` in the change log; undefined if it was deleted meanwhile. */
+  async edit(m: Message, text: string, at: string, pos: string): Promise<Message | undefined> {
+    return this.conditionalUpdate(m, 'SET #text = :text, updatedAt = :at, rev = :pos', {
+      ':text': text,
+      ':at': at,
+      ':pos': pos,
+    });
   }
 
-  /** Turns a message into a tombstone: no text, same id, so history stays aligned. */
-  async tombstone(m: Message, at: string): Promise<Message | undefined> {
-    return this.conditionalUpdate(m, 'REMOVE #text SET deleted = :true, updatedAt = :at', {
+  /** Turns a message into a tombstone at `pos`: no text, same id, so history stays aligned. */
+  async tombstone(m: Message, at: string, pos: string): Promise<Message | undefined> {
+    return this.conditionalUpdate(m, 'REMOVE #text SET deleted = :true, updatedAt = :at, rev = :pos', {
       ':true': true,
       ':at': at,
+      ':pos': pos,
     });
   }
 

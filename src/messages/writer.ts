@@ -60,6 +60,11 @@ interface Pending {
 }
 
 export interface WriterHooks {
+  /**
+   * Awaited before a batch's ids are taken: the feed makes sure its members will see these chats
+   * as changed (feed/inbox.ts). A failure fails the batch; nothing is written.
+   */
+  beforeWrite?(chatIds: Iterable<string>): Promise<void>;
   /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
 }
@@ -184,6 +189,12 @@ export class MessageWriter {
       return;
     }
     if (fresh.length === 0) return;
+    try {
+      await this.hooks.beforeWrite?.(fresh.map((p) => p.draft.chatId));
+    } catch (err) {
+      for (const p of fresh) p.reject(unavailable(err));
+      return;
+    }
     const now = new Date().toISOString();
     for (const p of fresh) {
       const { chatId, senderId, clientMsgId, text } = p.draft;

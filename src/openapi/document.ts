@@ -11,6 +11,7 @@ import {
   updateChatBody,
   updateMemberBody,
 } from '../chats/schemas.js';
+import { syncQuery } from '../feed/schemas.js';
 import { errorCatalogue } from '../lib/errors.js';
 import {
   editMessageBody,
@@ -19,6 +20,7 @@ import {
   message,
   sendMessageBody,
 } from '../messages/schemas.js';
+import { serverFrame } from '../realtime/frames.js';
 import { me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
 
 // The API reference, generated from the same zod schemas the routes validate with.
@@ -32,6 +34,14 @@ const errorBody = z
     }),
   })
   .meta({ id: 'Error' });
+
+const syncPage = z
+  .object({
+    changes: z.array(serverFrame).describe('the same frames a connected device receives live'),
+    token: z.string(),
+    complete: z.boolean(),
+  })
+  .meta({ id: 'SyncPage' });
 
 const chatIdParam = z.object({
   chatId: z.string().describe('g_<ULID> for groups, d_<hash> for direct chats'),
@@ -244,6 +254,18 @@ export const routes: Route[] = [
     summary: 'Delete a message (leaves a tombstone)',
     request: { params: messageParams },
     responses: { 200: json(message, 'The tombstone'), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/sync',
+    summary: 'Every change in my chats since a token (the WebSocket replay, without a socket)',
+    description:
+      'Without `since`: no changes, only the current token (a device that just loaded its state). ' +
+      'With it: the frames a connected device would have received live since then, oldest first, ' +
+      'at most `limit`; `complete: false` means more wait, so call again with the new token. ' +
+      '400 `sync_token_invalid` for a token not issued to me; 410 `sync_expired` past 30 days.',
+    request: { query: syncQuery },
+    responses: { 200: json(syncPage, 'Changes and the token to resume from'), ...errors(400, 401, 410) },
   },
 ];
 

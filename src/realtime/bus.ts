@@ -1,4 +1,4 @@
-import type { ChatEvent, Publisher } from './events.js';
+import type { ChatEvent, Publisher } from '../feed/events.js';
 
 export type EventHandler = (event: ChatEvent) => void;
 

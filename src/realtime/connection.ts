@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
@@ -36,6 +37,8 @@ export class Connection {
   /** Chats whose live traffic this connection receives (the hub keeps it in sync with membership). */
   readonly chats = new Set<string>();
   alive = true;
+  /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
+  feed: SyncPoint | undefined;
   readonly sendBucket: TokenBucket;
   private readonly queued: string[] = [];
   private invalid = 0;

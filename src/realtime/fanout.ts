@@ -1,62 +1,44 @@
+import type { ChatEvent } from '../feed/events.js';
 import type { Connection } from './connection.js';
-import type { ChatEvent } from './events.js';
-import type { ServerFrame } from './frames.js';
 import type { Registry } from './registry.js';
+import { toFrame } from './to-frame.js';
 import { encodeFrame } from './wire.js';
 
 /**
- * Turns durable chat events into frames for this instance's connections. Each frame is
- * encoded once per event, whatever the number of recipients.
+ * Turns chat events into frames for this instance's connections. Each frame is encoded once per
+ * event, whatever the number of recipients.
  */
 export class Fanout {
   constructor(private readonly registry: Registry) {}
 
   deliver(e: ChatEvent): void {
+    const data = encodeFrame(toFrame(e));
     switch (e.type) {
-      case 'message': {
-        const data = encodeFrame({ type: 'message', message: e.message });
+      case 'message':
         for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.write(data);
         return;
-      }
-      case 'message_updated':
-      case 'message_deleted':
-        return this.toRoom(e.chatId, { type: e.type, message: e.message });
-      case 'chat_updated': {
-        const { type, chatId, name, addPolicy } = e;
-        return this.toRoom(chatId, {
-          type,
-          chatId,
-          ...(name ? { name } : {}),
-          ...(addPolicy ? { addPolicy } : {}),
-        });
-      }
-      case 'member_updated':
-      case 'read':
-        return this.toRoom(e.chatId, e);
-      case 'typing': {
+      case 'typing':
         // Not to the typist's own devices.
-        const data = encodeFrame(e);
         for (const c of this.registry.room(e.chatId)) if (c.userId !== e.userId) c.write(data);
         return;
-      }
       case 'member_added':
         // Join first, so the new member's devices learn of the chat with everyone else.
         for (const c of this.registry.connectionsOf(e.userId)) this.join(c, e.chatId);
-        return this.toRoom(e.chatId, e);
+        return this.toRoom(e.chatId, data);
       case 'member_removed':
         // Tell the room (the removed member too), then stop their live traffic at once.
-        this.toRoom(e.chatId, e);
+        this.toRoom(e.chatId, data);
         for (const c of this.registry.connectionsOf(e.userId)) this.leave(c, e.chatId);
         return;
       case 'presence': {
-        const { userId, online, lastSeenAt } = e;
-        const data = encodeFrame({ type: 'presence', userId, online, ...(lastSeenAt ? { lastSeenAt } : {}) });
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
-          for (const c of this.registry.room(chatId)) if (c.userId !== userId) targets.add(c);
+          for (const c of this.registry.room(chatId)) if (c.userId !== e.userId) targets.add(c);
         for (const c of targets) c.write(data);
         return;
       }
+      default:
+        return this.toRoom(e.chatId, data);
     }
   }
 
@@ -71,8 +53,7 @@ export class Fanout {
     this.registry.leave(c, chatId);
   }
 
-  private toRoom(chatId: string, frame: ServerFrame): void {
-    const data = encodeFrame(frame);
+  private toRoom(chatId: string, data: Buffer): void {
     for (const c of this.registry.room(chatId)) c.write(data);
   }
 }

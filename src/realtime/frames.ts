@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { chatIdSchema, type Role } from '../chats/schemas.js';
-import type { ErrorCode } from '../lib/errors.js';
-import { clientMsgIdSchema, type Message, messageIdSchema, messageTextSchema } from '../messages/schemas.js';
+import { chatIdSchema } from '../chats/schemas.js';
+import { syncTokenSchema } from '../feed/schemas.js';
+import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
+import { clientMsgIdSchema, message, messageIdSchema, messageTextSchema } from '../messages/schemas.js';
 
 // The WebSocket protocol, one JSON text frame per message. docs/protocol.md mirrors this file.
-
-/** At most this many chats in one sync frame's cursors (a user's chats beyond it sync from the start). */
-export const MAX_SYNC_CURSORS = 1000;
 
 export const clientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('auth'), token: z.string().min(1).max(4096) }),
@@ -20,10 +18,8 @@ export const clientFrame = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('sync'),
-    cursors: z
-      .record(chatIdSchema, messageIdSchema)
-      .default({})
-      .refine((c) => Object.keys(c).length <= MAX_SYNC_CURSORS, `at most ${MAX_SYNC_CURSORS} cursors`),
+    /** The token of the last `synced` frame; omitted on a device's first sync. */
+    since: syncTokenSchema.optional(),
   }),
   z.strictObject({ type: z.literal('typing'), chatId: chatIdSchema }),
   z.strictObject({ type: z.literal('read'), chatId: chatIdSchema, messageId: messageIdSchema }),
@@ -33,24 +29,58 @@ export const clientFrame = z.discriminatedUnion('type', [
 export type ClientFrame = z.infer<typeof clientFrame>;
 export type ClientFrameType = ClientFrame['type'];
 
-export type ServerFrame =
-  | { type: 'ready'; userId: string; connectionId: string }
-  | { type: 'ack'; clientMsgId: string; message: Message }
-  | { type: 'message'; message: Message }
-  | { type: 'message_updated'; message: Message }
-  | { type: 'message_deleted'; message: Message }
-  | { type: 'synced'; complete: Record<string, boolean> }
-  | { type: 'typing'; chatId: string; userId: string }
-  | { type: 'read'; chatId: string; userId: string; messageId: string }
-  | { type: 'presence'; userId: string; online: boolean; lastSeenAt?: string }
-  | { type: 'chat_updated'; chatId: string; name?: string; addPolicy?: string }
-  | { type: 'member_added'; chatId: string; userId: string; role: Role; by: string }
-  | { type: 'member_removed'; chatId: string; userId: string; by: string }
-  | { type: 'member_updated'; chatId: string; userId: string; role: Role; by: string }
-  | { type: 'error'; code: ErrorCode; message: string; ref?: string }
+const role = z.enum(['owner', 'admin', 'member']);
+
+/** Every frame the server sends. Internal fields cannot reach the wire: frames are built by
+ * `toFrame` (events) or by hand from these shapes, never by spreading a domain object. */
+export const serverFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready'), userId: z.string(), connectionId: z.string() }),
+  z.object({ type: z.literal('ack'), clientMsgId: z.string(), message }),
+  z.object({ type: z.literal('message'), message }),
+  z.object({ type: z.literal('message_updated'), message }),
+  z.object({ type: z.literal('message_deleted'), message }),
+  z.object({
+    type: z.literal('synced'),
+    /** Where the next `sync` resumes; sent after a sync and, unprompted, as a checkpoint. */
+    token: z.string(),
+    /** false: more changes are waiting; send `sync` again from `token`. */
+    complete: z.boolean(),
+  }),
+  z.object({ type: z.literal('typing'), chatId: z.string(), userId: z.string() }),
+  z.object({ type: z.literal('read'), chatId: z.string(), userId: z.string(), messageId: z.string() }),
+  z.object({
+    type: z.literal('presence'),
+    userId: z.string(),
+    online: z.boolean(),
+    lastSeenAt: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('chat_updated'),
+    chatId: z.string(),
+    name: z.string().optional(),
+    addPolicy: z.string().optional(),
+  }),
+  z.object({ type: z.literal('member_added'), chatId: z.string(), userId: z.string(), role, by: z.string() }),
+  z.object({ type: z.literal('member_removed'), chatId: z.string(), userId: z.string(), by: z.string() }),
+  z.object({
+    type: z.literal('member_updated'),
+    chatId: z.string(),
+    userId: z.string(),
+    role,
+    by: z.string(),
+  }),
+  z.object({
+    type: z.literal('error'),
+    code: z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    ref: z.string().optional(),
+  }),
   /** Live frames may have been missed (cross-instance fan-out was down): send `sync` now. */
-  | { type: 'resync' }
-  | { type: 'pong' };
+  z.object({ type: z.literal('resync') }),
+  z.object({ type: z.literal('pong') }),
+]);
+
+export type ServerFrame = z.infer<typeof serverFrame>;
 
 export type ServerFrameType = ServerFrame['type'];
 

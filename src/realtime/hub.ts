@@ -2,6 +2,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/middleware.js';
+import type { MemberRecord } from '../chats/store.js';
+import { isFeedEvent } from '../feed/events.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
@@ -13,7 +15,7 @@ import { Fanout } from './fanout.js';
 import { type ClientFrame, parseClientFrame } from './frames.js';
 import { LocalPresence, type PresenceStore } from './presence.js';
 import { Registry } from './registry.js';
-import { runSync, type SyncOptions } from './sync.js';
+import { Syncer, type SyncOptions } from './sync.js';
 import { encodeFrame } from './wire.js';
 
 export interface HubOptions {
@@ -42,7 +44,7 @@ export const defaultHubOptions: HubOptions = {
   userSendBurst: 60,
   userSendsPerSecond: 20,
   drainMs: 3_000,
-  sync: { limitPerChat: 1_000, overlapMs: 0 },
+  sync: { limit: 500, checkpointMs: 10_000 },
   connection: defaultConnectionLimits,
 };
 
@@ -55,8 +57,8 @@ export interface HubDeps {
   options?: Partial<HubOptions>;
 }
 
-/** Presence snapshots on connect look at the members of at most this many chats. */
-const SNAPSHOT_CHATS = 100;
+/** Presence snapshots on connect read the members of at most this many groups. */
+const SNAPSHOT_GROUPS = 8;
 
 /** The WebSocket side of Chat-X: authentication, frames, rooms and live fan-out. */
 export class Hub {
@@ -65,6 +67,7 @@ export class Hub {
   private readonly registry = new Registry();
   private readonly fanout = new Fanout(this.registry);
   private readonly presence: PresenceStore;
+  private readonly syncer: Syncer;
   /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate.
    * A bucket outlives its user's connections until it is full again: reconnecting is no reset. */
   private readonly userSends: RateLimiter;
@@ -85,8 +88,11 @@ export class Hub {
       windowSeconds: this.options.userSendBurst / this.options.userSendsPerSecond,
     });
     this.presence = deps.presence ?? new LocalPresence();
-    this.unsubscribe = deps.services.bus.subscribe((e) => {
+    const { bus, feed } = deps.services;
+    this.syncer = new Syncer(feed, this.registry, this.options.sync, () => bus.healthy());
+    this.unsubscribe = bus.subscribe((e) => {
       this.fanout.deliver(e);
+      if (isFeedEvent(e)) this.syncer.noteLive(e);
       if (e.type === 'member_added')
         void this.introduce(e.chatId, e.userId).catch((err: unknown) =>
           deps.logger.warn({ err }, "could not introduce a new member's presence"),
@@ -154,8 +160,8 @@ export class Hub {
     conn.userId = userId;
     conn.state = 'initialising';
     this.registry.addUser(conn);
-    this.deps.services.chats.chatIdsOf(userId).then(
-      (chatIds) => this.ready(conn, chatIds),
+    this.deps.services.chats.membershipsOf(userId).then(
+      (memberships) => this.ready(conn, memberships),
       (err: unknown) => {
         conn.log.error({ err }, 'could not load chats');
         conn.close(CloseCode.InternalError, 'try again');
@@ -163,9 +169,9 @@ export class Hub {
     );
   }
 
-  private ready(conn: Connection, chatIds: string[]): void {
+  private ready(conn: Connection, memberships: MemberRecord[]): void {
     if (conn.state !== 'initialising') return;
-    for (const chatId of chatIds) conn.chats.add(chatId);
+    for (const m of memberships) conn.chats.add(m.chatId);
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({ type: 'ready', userId: conn.userId, connectionId: conn.id });
@@ -173,7 +179,7 @@ export class Hub {
     void this.presence.connected(conn.userId).then((first) => {
       if (first) this.publishPresence(conn.userId, true, conn.chats);
     });
-    void this.sendPresenceSnapshot(conn).catch((err: unknown) =>
+    void this.sendPresenceSnapshot(conn, memberships).catch((err: unknown) =>
       conn.log.warn({ err }, 'presence snapshot failed'),
     );
   }
@@ -214,10 +220,7 @@ export class Hub {
       case 'send':
         return this.onSend(conn, frame);
       case 'sync':
-        return void runSync(conn, frame.cursors, {
-          messages: this.deps.services.messages,
-          opts: this.options.sync,
-        }).catch((err: unknown) => this.fail(conn, err));
+        return void this.syncer.run(conn, frame.since).catch((err: unknown) => this.fail(conn, err));
       case 'typing':
         this.requireChat(conn, frame.chatId);
         if (conn.mayType(frame.chatId)) {
@@ -296,9 +299,15 @@ export class Hub {
     this.publishPresence(userId, false, await this.deps.services.chats.chatIdsOf(userId));
   }
 
-  /** Which of this user's chat peers are online (on any instance) right now. */
-  private async sendPresenceSnapshot(conn: Connection): Promise<void> {
-    const peers = await this.deps.services.chats.memberIdsOf([...conn.chats].slice(0, SNAPSHOT_CHATS));
+  /**
+   * Which of this user's chat peers are online (on any instance) right now: every direct chat's
+   * peer (known from the membership rows) and the members of a few groups — a bounded cost,
+   * whatever the number of chats; group members' presence otherwise arrives as it changes.
+   */
+  private async sendPresenceSnapshot(conn: Connection, memberships: MemberRecord[]): Promise<void> {
+    const groups = memberships.filter((m) => !m.peerId).map((m) => m.chatId);
+    const peers = await this.deps.services.chats.memberIdsOf(groups.slice(0, SNAPSHOT_GROUPS));
+    for (const m of memberships) if (m.peerId) peers.add(m.peerId);
     peers.delete(conn.userId);
     for (const userId of await this.presence.online([...peers]))
       conn.send({ type: 'presence', userId, online: true });
@@ -319,6 +328,7 @@ export class Hub {
   }
 
   private askAllToResync(): void {
+    this.syncer.invalidateAll();
     const data = encodeFrame({ type: 'resync' });
     for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.write(data);
   }
@@ -343,6 +353,7 @@ export class Hub {
   async close(): Promise<void> {
     this.draining = true;
     clearInterval(this.pinger);
+    this.syncer.close();
     this.userSends.close();
     const sockets = [...this.wss.clients];
     const step = sockets.length > 0 ? this.options.drainMs / sockets.length : 0;

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
+import type { ChatEvent } from '../feed/events.js';
 import type { Logger } from '../lib/logger.js';
 import { type EventHandler, type FanoutBus, LocalBus } from './bus.js';
-import type { ChatEvent } from './events.js';
 
 interface Envelope {
   /** The publishing instance: it delivered locally already and skips its own echo. */

@@ -1,71 +1,91 @@
-import { ulidFloor, ulidTime } from '../lib/ids.js';
-import type { MessageService } from '../messages/service.js';
+import type { FeedEvent } from '../feed/events.js';
+import type { FeedService } from '../feed/service.js';
+import { posTime as posMs, type SyncPoint } from '../feed/token.js';
 import type { Connection } from './connection.js';
+import type { Registry } from './registry.js';
+import { toFrame } from './to-frame.js';
 import { encodeFrame } from './wire.js';
 
 export interface SyncOptions {
-  /** Messages replayed per chat before the client is told to page the rest over REST. */
-  limitPerChat: number;
-  /**
-   * Replay starts this long before the cursor's time. 0 on one instance; with several, ids from
-   * different instances can become visible slightly out of order, and the overlap catches them
-   * (the client drops what it has by id).
-   */
-  overlapMs: number;
+  /** Changes replayed per `sync` round; more → `complete: false`. */
+  limit: number;
+  /** How often a connection that received changes live is sent a fresh token (`synced`). */
+  checkpointMs: number;
 }
-
-const START = '0'.repeat(26);
-const PAGE = 100;
-const PARALLEL_CHATS = 4;
 
 /**
- * Catch-up: every message after each cursor, per chat in order, then `synced`. The connection is
- * already in its rooms when this runs, so anything committed meanwhile arrives live: nothing can
- * fall between replay and live delivery, at worst a message comes twice (same id).
+ * Catch-up from the feed, and checkpoints that keep a connected device's token fresh so that its
+ * next reconnect replays only what it missed. A connection is in its rooms before it syncs, so a
+ * change committed while the replay is read arrives live: nothing falls between (at worst twice).
  */
-export async function runSync(
-  conn: Connection,
-  cursors: Record<string, string>,
-  deps: { messages: MessageService; opts: SyncOptions },
-): Promise<void> {
-  // Every chat is read: activity records are written lazily and may lag, so they cannot prove
-  // that a chat has nothing new.
-  const todo = [...conn.chats];
-  const complete: Record<string, boolean> = {};
-  for (let i = 0; i < todo.length; i += PARALLEL_CHATS) {
-    const group = todo.slice(i, i + PARALLEL_CHATS);
-    const results = await Promise.all(group.map((chatId) => readAfter(chatId, cursors[chatId], deps)));
-    // Frames go out chat by chat, each chat's in order.
-    group.forEach((chatId, j) => {
-      const r = results[j];
-      if (!r || !conn.chats.has(chatId)) return; // removed from the chat while reading
-      for (const data of r.frames) conn.write(data);
-      complete[chatId] = r.complete;
-    });
-  }
-  conn.send({ type: 'synced', complete });
-}
+export class Syncer {
+  /** Positions delivered live per chat, for the checkpoint's "already delivered" list. */
+  private recent = new Map<string, string[]>();
+  private active = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
 
-async function readAfter(
-  chatId: string,
-  cursor: string | undefined,
-  deps: { messages: MessageService; opts: SyncOptions },
-): Promise<{ frames: Buffer[]; complete: boolean }> {
-  let after = cursor ? withOverlap(cursor, deps.opts.overlapMs) : START;
-  const frames: Buffer[] = [];
-  for (;;) {
-    const room = deps.opts.limitPerChat - frames.length;
-    const page = await deps.messages.historyAsMember(chatId, { after, limit: Math.min(PAGE, room) });
-    for (const message of page.messages) frames.push(encodeFrame({ type: 'message', message }));
-    const last = page.messages.at(-1);
-    if (!page.hasMore || !last) return { frames, complete: true };
-    if (frames.length >= deps.opts.limitPerChat) return { frames, complete: false };
-    after = last.id;
+  constructor(
+    private readonly feed: FeedService,
+    private readonly registry: Registry,
+    private readonly opts: SyncOptions,
+    private readonly busHealthy: () => boolean,
+  ) {
+    this.timer = setInterval(() => this.checkpointAll(), opts.checkpointMs);
+    this.timer.unref();
   }
-}
 
-function withOverlap(cursor: string, overlapMs: number): string {
-  if (overlapMs <= 0) return cursor;
-  const t = ulidTime(cursor);
-  return t === undefined ? cursor : ulidFloor(t - overlapMs);
+  async run(conn: Connection, since: string | undefined): Promise<void> {
+    conn.feed = undefined; // no checkpoints until this sync completes
+    const page = await this.feed.changes(conn.userId, since, this.opts.limit);
+    for (const e of page.changes) conn.write(encodeFrame(toFrame(e)));
+    conn.send({ type: 'synced', token: page.token, complete: page.complete });
+    if (page.complete) conn.feed = page.point;
+  }
+
+  /** A change went out live to this instance's rooms. */
+  noteLive(e: FeedEvent): void {
+    let list = this.recent.get(e.chatId);
+    if (!list) {
+      list = [];
+      this.recent.set(e.chatId, list);
+    }
+    list.push(e.pos);
+    this.active.add(e.chatId);
+  }
+
+  /** Live frames may have been lost: no connection gets a checkpoint until it syncs again. */
+  invalidateAll(): void {
+    for (const c of this.registry.connections()) c.feed = undefined;
+  }
+
+  private checkpointAll(): void {
+    if (!this.busHealthy()) return this.invalidateAll();
+    const active = this.active;
+    this.active = new Set();
+    const due = new Set<Connection>();
+    for (const chatId of active)
+      for (const c of this.registry.room(chatId)) if (c.feed && c.state === 'ready') due.add(c);
+    for (const c of due) {
+      const delivered: string[] = [];
+      for (const chatId of c.chats) delivered.push(...(this.recent.get(chatId) ?? []));
+      const { token, point } = this.feed.checkpoint(c.userId, c.feed as SyncPoint, delivered);
+      c.feed = point;
+      c.send({ type: 'synced', token, complete: true });
+    }
+    this.prune();
+  }
+
+  /** Keeps only positions still inside the window. */
+  private prune(): void {
+    const from = Date.now() - this.feed.windowMs;
+    for (const [chatId, list] of this.recent) {
+      const keep = list.filter((pos) => posMs(pos) >= from);
+      if (keep.length === 0) this.recent.delete(chatId);
+      else this.recent.set(chatId, keep);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
 }

@@ -18,9 +18,10 @@ describe('ChatClient', () => {
   afterAll(() => srv.close());
 
   /** A client whose sockets the test can cut, as a network would. */
-  const client = (u: TestUser, opts: { authHeader?: boolean } = {}) => {
+  const client = (u: TestUser, opts: { authHeader?: boolean; syncToken?: string } = {}) => {
     const sockets: WebSocket[] = [];
     const c = new ChatClient({
+      ...(opts.syncToken ? { syncToken: opts.syncToken } : {}),
       url: srv.wsUrl,
       token: () => u.accessToken,
       authHeader: opts.authHeader ?? true,
@@ -48,13 +49,17 @@ describe('ChatClient', () => {
   });
 
   it('re-sends unacked messages after the connection drops, creating each once', async () => {
+    const earlier = client(bob);
+    await earlier.c.open();
+    await earlier.c.sync();
+    earlier.c.close();
     const a = client(ann);
     await a.c.open();
     const sends = Array.from({ length: 10 }, (_, i) => a.c.send(chatId, `through the tunnel ${i}`));
     a.cut(); // the network goes away mid-send
     const acked = await Promise.all(sends);
     expect(new Set(acked.map((m) => m.id)).size).toBe(10);
-    const b = client(bob);
+    const b = client(bob, { ...(earlier.c.syncToken ? { syncToken: earlier.c.syncToken } : {}) });
     await b.c.open();
     const synced = new Set<string>();
     b.c.on('message', (m) => synced.add(m.id));
@@ -68,7 +73,7 @@ describe('ChatClient', () => {
     const first = client(bob);
     await first.c.open();
     await first.c.sync();
-    const cursors = first.c.positions;
+    const syncToken = first.c.syncToken;
     first.c.close(); // the app is closed
 
     const sent = [];
@@ -79,11 +84,11 @@ describe('ChatClient', () => {
       token: () => bob.accessToken,
       authHeader: true,
       connect: nodeConnect,
-      cursors,
+      ...(syncToken ? { syncToken } : {}),
     });
     const got: Message[] = [];
     again.on('message', (m) => got.push(m));
-    const synced = new Promise((resolve) => again.on('synced', resolve));
+    const synced = new Promise((resolve) => again.on('synced', (e) => e.complete && resolve(e)));
     await again.open();
     await synced;
     expect(got.map((m) => m.id)).toEqual(sent.map((m) => m.id));

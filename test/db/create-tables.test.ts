@@ -27,7 +27,12 @@ describe('createTables', () => {
   it('uses on-demand billing and the indexes the access patterns need', async () => {
     const messages = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.messages }));
     expect(messages.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(messages.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byId']);
+    expect(messages.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byId', 'byRev']);
+    const feed = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.feed }));
+    expect(feed.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual([
+      'byActivity',
+      'byChange',
+    ]);
     const chats = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.chats }));
     expect(chats.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byMember']);
   });

@@ -30,7 +30,7 @@ describe('Fanout', () => {
       text: 'héllo',
       createdAt: '2026-11-23T00:00:00.000Z',
     };
-    fanout.deliver({ type: 'message', chatId: 'g_chat', message, origin: 'c1' });
+    fanout.deliver({ type: 'message', chatId: 'g_chat', pos: message.id, message, origin: 'c1' });
 
     expect(peers[0]?.written).toEqual([]); // the sender's connection got its ack instead
     const frames = peers.slice(1).map((p) => p.written);

@@ -1,0 +1,186 @@
+import type { ChatStore } from '../chats/store.js';
+import { AppError } from '../lib/errors.js';
+import { ulidFloor } from '../lib/ids.js';
+import type { FeedEvent } from './events.js';
+import { type LogEntry, type LoggedChange, RETENTION_MS } from './log.js';
+import type { FeedStore } from './store.js';
+import { fingerprint, MAX_SEEN, posTime, type SyncPoint, type SyncTokens } from './token.js';
+
+export interface FeedOptions {
+  /**
+   * How long after its position a change may still become readable (writes in flight, clocks of
+   * other instances). Tokens stay this far behind the newest change.
+   */
+  windowMs: number;
+}
+
+export const defaultFeedOptions: FeedOptions = { windowMs: 5_000 };
+
+export interface FeedPage {
+  changes: FeedEvent[];
+  token: string;
+  /** false: more changes wait; ask again from `token`. */
+  complete: boolean;
+}
+
+const PARALLEL_CHATS = 8;
+
+/**
+ * One user's feed: every durable change in their chats since a token, served from each changed
+ * chat's log. Cost: one query for the changed chats, one batched read of the user's memberships,
+ * one query per changed chat — nothing per unchanged chat.
+ */
+export class FeedService {
+  constructor(
+    private readonly store: FeedStore,
+    private readonly chats: ChatStore,
+    private readonly tokens: SyncTokens,
+    private readonly opts: FeedOptions = defaultFeedOptions,
+  ) {}
+
+  /**
+   * A checkpoint for a connected device: it synced to `base` and has received every change since
+   * live, among them `delivered` (positions inside the window).
+   */
+  checkpoint(
+    userId: string,
+    base: SyncPoint,
+    delivered: Iterable<string>,
+  ): { token: string; point: SyncPoint } {
+    const from = Math.max(base.from, Date.now() - this.opts.windowMs);
+    const seen = new Map([...base.seen].filter(([, t]) => t >= from));
+    for (const pos of delivered) if (posTime(pos) >= from) seen.set(fingerprint(pos), posTime(pos));
+    // Too many to list: keep the base rather than risk listing a subset.
+    const point = seen.size > MAX_SEEN ? base : { from, seen };
+    return { token: this.tokens.encode(userId, point), point };
+  }
+
+  get windowMs(): number {
+    return this.opts.windowMs;
+  }
+
+  decode(userId: string, token: string): SyncPoint {
+    const point = this.tokens.decode(userId, token);
+    if (point.from < Date.now() - RETENTION_MS)
+      throw new AppError(
+        'sync_expired',
+        'The sync token is older than 30 days: reload, then sync without it',
+      );
+    return point;
+  }
+
+  /** Changes after `since` (none and the current token when it is omitted), at most `limit`. */
+  async changes(
+    userId: string,
+    since: string | undefined,
+    limit: number,
+  ): Promise<FeedPage & { point: SyncPoint }> {
+    const startedAt = Date.now();
+    if (since === undefined) {
+      // A new device loaded its state over REST just now (and, on a socket, is already in its
+      // rooms, so anything still in flight reaches it live).
+      const point = { from: startedAt, seen: new Map<string, number>() };
+      return { changes: [], token: this.tokens.encode(userId, point), complete: true, point };
+    }
+    const point = this.decode(userId, since);
+    const chatIds = await this.store.changedChats(userId, point.from);
+    const after = ulidFloor(point.from);
+    // Entries the token lists as delivered come back too (they sit inside the window): read past them.
+    const [logs, memberOf] = await Promise.all([
+      this.readLogs(chatIds, after, limit + point.seen.size),
+      this.chats.membershipsAmong(userId, chatIds),
+    ]);
+
+    // Take changes in position order up to `limit` new ones, never past a chat whose log was cut short.
+    const cutoff = logs
+      .filter((l) => l.more)
+      .reduce<string | undefined>((min, l) => {
+        const last = l.entries.at(-1)?.pos;
+        return last !== undefined && (min === undefined || last < min) ? last : min;
+      }, undefined);
+    const all = logs.flatMap((l) => l.entries.map((entry) => ({ chatId: l.chatId, entry })));
+    all.sort((a, b) => (a.entry.pos < b.entry.pos ? -1 : 1));
+    const seen = (pos: string) => point.seen.has(fingerprint(pos));
+    let end = 0;
+    let fresh = 0;
+    for (; end < all.length && fresh < limit; end++) {
+      const pos = (all[end] as (typeof all)[number]).entry.pos;
+      if (cutoff !== undefined && pos > cutoff) break;
+      if (!seen(pos)) fresh += 1;
+    }
+    const taken = all.slice(0, end);
+    const complete = cutoff === undefined && !all.slice(end).some((x) => !seen(x.entry.pos));
+
+    const changes = this.visible(userId, taken, point, memberOf);
+    const delivered = taken.map((t) => t.entry.pos).filter((pos) => !seen(pos));
+    const next = this.nextPoint(point, delivered, complete, startedAt);
+    return { changes, token: this.tokens.encode(userId, next), complete, point: next };
+  }
+
+  private async readLogs(chatIds: string[], after: string, limit: number) {
+    const out: { chatId: string; entries: LogEntry[]; more: boolean }[] = [];
+    for (let i = 0; i < chatIds.length; i += PARALLEL_CHATS) {
+      const group = chatIds.slice(i, i + PARALLEL_CHATS);
+      const pages = await Promise.all(group.map((c) => this.store.logAfter(c, after, limit)));
+      for (const [j, p] of pages.entries()) out.push({ chatId: group[j] as string, ...p });
+    }
+    return out;
+  }
+
+  /**
+   * The entries this device has not seen and may see, as the events it would have received live:
+   * nothing of a chat while the user was not in it (their own removal and re-adding included).
+   */
+  private visible(
+    userId: string,
+    taken: { chatId: string; entry: LogEntry }[],
+    point: SyncPoint,
+    memberOf: Set<string>,
+  ): FeedEvent[] {
+    const member = new Map<string, boolean>();
+    const aboutMe = (e: LoggedChange) =>
+      (e.type === 'member_added' || e.type === 'member_removed') && e.userId === userId;
+    for (const { chatId, entry } of taken) {
+      if (member.has(chatId) || entry.kind !== 'change') continue;
+      const e = entry.events.find(aboutMe);
+      // In the chat before its first such change exactly when that change removes them.
+      if (e) member.set(chatId, e.type === 'member_removed');
+    }
+    const has = (pos: string) => posTime(pos) < point.from || point.seen.has(fingerprint(pos));
+    const out: { key: string; event: FeedEvent }[] = [];
+    for (const { chatId, entry } of taken) {
+      const pos = entry.pos;
+      if (entry.kind === 'change') {
+        // One action's events stand or fall together: a group created with me shows all its members.
+        const mine = entry.events.filter(aboutMe);
+        const inChat = member.get(chatId) ?? memberOf.has(chatId);
+        for (const e of mine) member.set(chatId, e.type === 'member_added');
+        if ((inChat || mine.length > 0) && !has(pos))
+          for (const event of entry.events) out.push({ key: pos, event });
+        continue;
+      }
+      if (!(member.get(chatId) ?? memberOf.has(chatId)) || has(pos)) continue;
+      const m = entry.message;
+      if (!has(m.id)) out.push({ key: m.id, event: { type: 'message', chatId, pos, message: m } });
+      else {
+        const type = m.deleted ? 'message_deleted' : 'message_updated';
+        out.push({ key: pos, event: { type, chatId, pos, message: m } });
+      }
+    }
+    // New messages go out in id order even when edited since (their entry sits at the edit).
+    out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return out.map((o) => o.event);
+  }
+
+  private nextPoint(point: SyncPoint, delivered: string[], complete: boolean, startedAt: number): SyncPoint {
+    const settled = startedAt - this.opts.windowMs;
+    const lastAt = delivered.length > 0 ? posTime(delivered.at(-1) as string) : point.from;
+    let from = Math.max(point.from, complete ? settled : Math.min(lastAt, settled));
+    const seen = new Map(point.seen);
+    for (const pos of delivered) seen.set(fingerprint(pos), posTime(pos));
+    const keep = () => [...seen].filter(([, t]) => t >= from);
+    // Too many recent changes to list: move on past them rather than replay them forever.
+    if (keep().length > MAX_SEEN) from = Math.max(from, lastAt);
+    return { from, seen: new Map(keep()) };
+  }
+}

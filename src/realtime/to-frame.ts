@@ -1,0 +1,38 @@
+import type { ChatEvent } from '../feed/events.js';
+import type { ServerFrame } from './frames.js';
+
+/**
+ * The one mapping from domain events to wire frames. Each case names the fields that go out, so
+ * a field added to an event (a position, an origin connection) stays internal unless added here.
+ */
+export function toFrame(e: ChatEvent): ServerFrame {
+  switch (e.type) {
+    case 'message':
+    case 'message_updated':
+    case 'message_deleted':
+      return { type: e.type, message: e.message };
+    case 'chat_updated':
+      return {
+        type: e.type,
+        chatId: e.chatId,
+        ...(e.name ? { name: e.name } : {}),
+        ...(e.addPolicy ? { addPolicy: e.addPolicy } : {}),
+      };
+    case 'member_added':
+    case 'member_updated':
+      return { type: e.type, chatId: e.chatId, userId: e.userId, role: e.role, by: e.by };
+    case 'member_removed':
+      return { type: e.type, chatId: e.chatId, userId: e.userId, by: e.by };
+    case 'read':
+      return { type: e.type, chatId: e.chatId, userId: e.userId, messageId: e.messageId };
+    case 'typing':
+      return { type: e.type, chatId: e.chatId, userId: e.userId };
+    case 'presence':
+      return {
+        type: e.type,
+        userId: e.userId,
+        online: e.online,
+        ...(e.lastSeenAt ? { lastSeenAt: e.lastSeenAt } : {}),
+      };
+  }
+}
