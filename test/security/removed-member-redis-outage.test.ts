@@ -1,0 +1,57 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, startRedis } from '../../scripts/lib/redis.js';
+import { bearer, createGroup, postMessage, signUpAll } from '../helpers/app.js';
+import { createTestDb, dynamoEndpoint, uniquePrefix } from '../helpers/db.js';
+import { type ServerProcess, spawnServer } from '../helpers/process.js';
+import { TestSocket } from '../helpers/ws.js';
+
+// The attack: with Redis down, an owner on instance A removes a member whose socket is on B. B
+// never hears of it, so its view of the member's chats is stale; durable membership must win.
+describe('a member removed while Redis is down, socket on another instance', () => {
+  let redis: RedisServer;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  beforeAll(async () => {
+    redis = await startRedis();
+    const prefix = uniquePrefix();
+    (await createTestDb(prefix)).destroy();
+    const env = { DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_PREFIX: prefix, REDIS_URL: redis.url, LOG_LEVEL: 'warn' };
+    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const s of [a, b]) s?.child.kill('SIGKILL');
+    await redis?.stop();
+  });
+
+  it('refuses their sends and stops their live traffic, during the outage and after', { timeout: 60_000 }, async () => {
+    const [owner, member] = await signUpAll(a.url, 'owner', 'member');
+    const chatId = await createGroup(a.url, owner, [member]);
+    const ws = `ws://127.0.0.1:${b.port}/v1/ws`;
+    const onB = await TestSocket.ready(ws, member.accessToken);
+    onB.send({ type: 'send', chatId, clientMsgId: 'before', text: 'still in' });
+    await onB.next('ack');
+
+    await redis.stop();
+    await request(a.url).delete(`/v1/chats/${chatId}/members/${member.id}`).set(bearer(owner)).expect(204);
+    onB.send({ type: 'send', chatId, clientMsgId: 'during', text: 'removed, on a stale socket' });
+    expect(await onB.next('error', (e) => e.ref === 'during')).toMatchObject({ code: 'not_found' });
+
+    await redis.restart();
+    await onB.next('resync', () => true, 20_000);
+    onB.send({ type: 'send', chatId, clientMsgId: 'after', text: 'removed, after the outage' });
+    expect(await onB.next('error', (e) => e.ref === 'after')).toMatchObject({ code: 'not_found' });
+    // Live traffic of the chat no longer reaches the removed member's socket.
+    await new Promise((r) => setTimeout(r, 1_000)); // the view is rebuilt after the resync
+    const secret = await postMessage(a.url, owner, chatId, 'not for removed members');
+    const probe = await TestSocket.ready(ws, owner.accessToken); // a socket on B that should see it
+    const other = await postMessage(a.url, owner, chatId, 'second');
+    await probe.next('message', (f) => f.message.id === other.id, 10_000);
+    expect(onB.of('message').map((f) => f.message.id)).not.toContain(secret.id);
+    expect(onB.of('message').map((f) => f.message.id)).not.toContain(other.id);
+    const history = await request(a.url).get(`/v1/chats/${chatId}/messages`).set(bearer(owner)).expect(200);
+    expect(history.body.messages.map((m: { text: string }) => m.text)).not.toContain('removed, on a stale socket');
+    onB.close();
+    probe.close();
+  });
+});
