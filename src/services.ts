@@ -14,7 +14,7 @@ import { defaultLimits, type Limits } from './lib/limits.js';
 import type { Logger } from './lib/logger.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
-import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } from './messages/writer.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
@@ -70,6 +70,12 @@ export function createServices(deps: ServiceDeps): Services {
     messageStore,
     {
       beforeWrite: (chatIds) => inbox.coverAll(chatIds),
+      // One batched read per batch, not per message: membership is checked where it is durable.
+      nonMembers: async (drafts) => {
+        const pairs = drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }));
+        const members = await chatStore.membershipsOf(pairs);
+        return new Set(drafts.map(memberKey).filter((k) => !members.has(k)));
+      },
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });

@@ -231,6 +231,15 @@ export class ChatStore {
     }
   }
 
+  /** Which of these (chat, user) pairs are memberships now, as "chatId|userId" (batched, consistent). */
+  async membershipsOf(pairs: readonly { chatId: string; userId: string }[]): Promise<Set<string>> {
+    const keys = new Map(
+      pairs.map((p) => [`${p.chatId}|${p.userId}`, { chatId: p.chatId, sk: memberSk(p.userId) }]),
+    );
+    const items = await batchGetAll(this.db.doc, this.table, [...keys.values()], true);
+    return new Set(items.map((i) => `${i.chatId as string}|${i.memberId as string}`));
+  }
+
   /** Which of these chats the user is a member of now (batched, strongly consistent). */
   async membershipsAmong(userId: string, chatIds: readonly string[]): Promise<Set<string>> {
     const items = await batchGetAll(

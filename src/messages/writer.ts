@@ -65,6 +65,11 @@ export interface WriterHooks {
    * as changed (feed/inbox.ts). A failure fails the batch; nothing is written.
    */
   beforeWrite?(chatIds: Iterable<string>): Promise<void>;
+  /**
+   * Of these senders, the ones not (or no longer) members of the chat, read from the database:
+   * a socket's own view of its chats can be stale after a fan-out outage, the database cannot.
+   */
+  nonMembers?(drafts: readonly { chatId: string; senderId: string }[]): Promise<Set<string>>;
   /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
 }
@@ -190,11 +195,16 @@ export class MessageWriter {
     }
     if (fresh.length === 0) return;
     try {
-      await this.hooks.beforeWrite?.(fresh.map((p) => p.draft.chatId));
+      const [outsiders] = await Promise.all([
+        this.hooks.nonMembers?.(fresh.map((p) => p.draft)),
+        this.hooks.beforeWrite?.(fresh.map((p) => p.draft.chatId)),
+      ]);
+      if (outsiders && outsiders.size > 0) fresh = this.refuse(fresh, outsiders);
     } catch (err) {
       for (const p of fresh) p.reject(unavailable(err));
       return;
     }
+    if (fresh.length === 0) return;
     const now = new Date().toISOString();
     for (const p of fresh) {
       const { chatId, senderId, clientMsgId, text } = p.draft;
@@ -237,6 +247,14 @@ export class MessageWriter {
     });
   }
 
+  private refuse(batch: Pending[], outsiders: Set<string>): Pending[] {
+    return batch.filter((p) => {
+      const out = outsiders.has(memberKey(p.draft));
+      if (out) p.reject(new AppError('not_found', 'Chat not found'));
+      return !out;
+    });
+  }
+
   private remember(key: string, message: Message): void {
     this.recent.set(key, message);
     if (this.recent.size > RECENT_KEYS) this.recent.delete(this.recent.keys().next().value as string);
@@ -264,6 +282,9 @@ export class MessageWriter {
     for (const w of waiters) w();
   }
 }
+
+/** How nonMembers names a (chat, sender) pair. */
+export const memberKey = (d: { chatId: string; senderId: string }) => `${d.chatId}|${d.senderId}`;
 
 function isRetryable(err: unknown): boolean {
   const e = err as { $retryable?: unknown; name?: string; $metadata?: { httpStatusCode?: number } };

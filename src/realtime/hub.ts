@@ -57,6 +57,9 @@ export interface HubDeps {
   options?: Partial<HubOptions>;
 }
 
+/** Users whose chats are reloaded at once after a fan-out gap. */
+const REBUILD_PARALLEL = 16;
+
 /** Presence snapshots on connect read the members of at most this many groups. */
 const SNAPSHOT_GROUPS = 8;
 
@@ -327,10 +330,42 @@ export class Hub {
     if (up.has(userId)) this.fanout.deliver({ type: 'presence', userId, online: true, chatIds: [chatId] });
   }
 
+  /**
+   * Fan-out was down, so membership events may have been missed: each socket's chats are rebuilt
+   * from the database (leaving chats the user was removed from, joining ones they were added to),
+   * then it is asked to sync — in that order, so the replay starts with its rooms right.
+   */
   private askAllToResync(): void {
     this.syncer.invalidateAll();
-    const data = encodeFrame({ type: 'resync' });
-    for (const conn of this.registry.connections()) if (conn.state === 'ready') conn.write(data);
+    void this.rebuildViews().catch((err: unknown) =>
+      this.deps.logger.error({ err }, 'could not rebuild views'),
+    );
+  }
+
+  private async rebuildViews(): Promise<void> {
+    const resync = encodeFrame({ type: 'resync' });
+    const users = [...new Set([...this.registry.connections()].map((c) => c.userId))];
+    for (let i = 0; i < users.length; i += REBUILD_PARALLEL) {
+      await Promise.all(
+        users.slice(i, i + REBUILD_PARALLEL).map(async (userId) => {
+          const chatIds = await this.deps.services.chats.chatIdsOf(userId).then(
+            (ids) => new Set(ids),
+            (err: unknown) => {
+              this.deps.logger.warn({ err, userId }, 'could not reload chats after a fan-out gap');
+              return undefined;
+            },
+          );
+          for (const c of this.registry.connectionsOf(userId)) {
+            if (c.state !== 'ready') continue;
+            if (chatIds) {
+              for (const chatId of [...c.chats]) if (!chatIds.has(chatId)) this.fanout.leave(c, chatId);
+              for (const chatId of chatIds) if (!c.chats.has(chatId)) this.fanout.join(c, chatId);
+            }
+            c.write(resync);
+          }
+        }),
+      );
+    }
   }
 
   private pingAll(): void {

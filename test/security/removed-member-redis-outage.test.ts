@@ -16,7 +16,12 @@ describe('a member removed while Redis is down, socket on another instance', () 
     redis = await startRedis();
     const prefix = uniquePrefix();
     (await createTestDb(prefix)).destroy();
-    const env = { DYNAMODB_ENDPOINT: dynamoEndpoint(), TABLE_PREFIX: prefix, REDIS_URL: redis.url, LOG_LEVEL: 'warn' };
+    const env = {
+      DYNAMODB_ENDPOINT: dynamoEndpoint(),
+      TABLE_PREFIX: prefix,
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'warn',
+    };
     [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
   }, 60_000);
   afterAll(async () => {
@@ -24,7 +29,9 @@ describe('a member removed while Redis is down, socket on another instance', () 
     await redis?.stop();
   });
 
-  it('refuses their sends and stops their live traffic, during the outage and after', { timeout: 60_000 }, async () => {
+  it('refuses their sends and stops their live traffic, during the outage and after', {
+    timeout: 60_000,
+  }, async () => {
     const [owner, member] = await signUpAll(a.url, 'owner', 'member');
     const chatId = await createGroup(a.url, owner, [member]);
     const ws = `ws://127.0.0.1:${b.port}/v1/ws`;
@@ -50,7 +57,9 @@ describe('a member removed while Redis is down, socket on another instance', () 
     expect(onB.of('message').map((f) => f.message.id)).not.toContain(secret.id);
     expect(onB.of('message').map((f) => f.message.id)).not.toContain(other.id);
     const history = await request(a.url).get(`/v1/chats/${chatId}/messages`).set(bearer(owner)).expect(200);
-    expect(history.body.messages.map((m: { text: string }) => m.text)).not.toContain('removed, on a stale socket');
+    expect(history.body.messages.map((m: { text: string }) => m.text)).not.toContain(
+      'removed, on a stale socket',
+    );
     onB.close();
     probe.close();
   });
