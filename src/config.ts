@@ -38,6 +38,8 @@ const envSchema = z
     PORT: intFrom(8080, 0, 65535),
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     STAGE: z.enum(stages).default('dev'),
+    /** STAGE as given (the default above hides whether it was). */
+    STAGE_EXPLICIT: z.string().optional(),
     AWS_REGION: z.string().min(1).default('us-east-1'),
     DYNAMODB_ENDPOINT: z.url().optional(),
     TABLE_PREFIX: z
@@ -52,6 +54,21 @@ const envSchema = z
     TRUST_PROXY_HOPS: intFrom(0, 0, 10),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      // A production build must never fall back to the dev stage and its published secret.
+      if (env.STAGE_EXPLICIT === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['STAGE'],
+          message: 'must be set explicitly when NODE_ENV=production',
+        });
+      else if (!env.JWT_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_SECRET'],
+          message: 'is required when NODE_ENV=production',
+        });
+    }
     if (deployed(env.STAGE)) {
       if (!env.JWT_SECRET) {
         ctx.addIssue({
@@ -97,7 +114,7 @@ export class ConfigError extends Error {
 const DEV_JWT_SECRET = 'dev-only-secret-do-not-use-in-production-000';
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse({ ...env, STAGE_EXPLICIT: env.STAGE || undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') || 'environment';

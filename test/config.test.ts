@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, /PORT must be a whole number, got "abc"/],
     [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
     [{ STAGE: 'qa' }, /STAGE/],
+    [{ NODE_ENV: 'production' }, /STAGE must be set explicitly when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', STAGE: 'dev' }, /JWT_SECRET is required when NODE_ENV=production/],
     [{ STAGE: 'prod' }, /JWT_SECRET is required when STAGE=prod/],
     [{ STAGE: 'staging', JWT_SECRET: SECRET, BCRYPT_ROUNDS: '8' }, /BCRYPT_ROUNDS must be at least 10/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET must be at least 32 bytes/],

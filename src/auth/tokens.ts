@@ -38,6 +38,8 @@ export class AccessTokens {
       if (typeof payload === 'string' || typeof payload.sub !== 'string' || payload.sub.length === 0) {
         throw new Error('no subject');
       }
+      // jsonwebtoken accepts a token without exp: one that never expires is never ours.
+      if (typeof payload.exp !== 'number') throw new Error('no expiry');
       return { userId: payload.sub };
     } catch (err) {
       throw new AppError('invalid_token', undefined, { cause: err });

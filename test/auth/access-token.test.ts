@@ -38,6 +38,7 @@ describe('access tokens', () => {
     ['a wrong audience', () => `Bearer ${jwt.sign({ ...claims(), aud: 'other' }, secret)}`],
     ['a wrong issuer', () => `Bearer ${jwt.sign({ ...claims(), iss: 'other' }, secret)}`],
     ['no subject', () => `Bearer ${jwt.sign({ iss: 'chat-x', aud: 'chat-x-api' }, secret)}`],
+    ['no expiry', () => `Bearer ${jwt.sign(claims(), secret, { algorithm: 'HS256' })}`],
   ])('answers %s with 401 and WWW-Authenticate', async (_name, header) => {
     const res = await me(typeof header === 'function' ? header() : header);
     expect(res.status).toBe(401);
