@@ -85,7 +85,7 @@ export function createServices(deps: ServiceDeps): Services {
     { ...defaultWriterOptions, ...deps.writer },
   );
   const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
-  const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), {
+  const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), inbox, {
     ...defaultFeedOptions,
     ...deps.feed,
   });

@@ -27,6 +27,8 @@ export const KEEP_ALIVE_TIMEOUT_MS = 75_000;
 export interface StartOptions {
   hub?: Partial<HubOptions>;
   limits?: ServiceDeps['limits'];
+  /** Feed tuning (tests shorten the stamp buckets). */
+  inbox?: ServiceDeps['inbox'];
 }
 
 /** Wires config → db → services → app + ws hub on one http.Server and listens. */
@@ -46,6 +48,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     logger,
     ...(redisBus ? { bus: redisBus } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.inbox ? { inbox: opts.inbox } : {}),
   });
   const app = buildApp({
     config,

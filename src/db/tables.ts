@@ -23,7 +23,6 @@ export const USERS_BY_USERNAME = 'byUserName';
 export const CHATS_BY_MEMBER = 'byMember';
 export const MESSAGES_BY_ID = 'byId';
 export const MESSAGES_BY_REV = 'byRev';
-export const FEED_BY_CHANGE = 'byChange';
 export const FEED_BY_ACTIVITY = 'byActivity';
 
 /** Attribute DynamoDB's TTL deletes expired items by (epoch seconds). */
@@ -80,9 +79,11 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
     },
     {
       // Chats
-      //   chat by id ............ chatId, sk = "meta" (type, name, settings, memberCount)
-      //   members of a chat ..... chatId, sk begins_with "member#"
-      //   last activity ......... chatId, sk = "activity" (last message, rewritten with each message batch)
+      //   chat by id ............ chatId, sk = "meta" (type, name, settings, memberCount, memberIds: string set)
+      //   members of a chat ..... chatId, sk begins_with "member#" (role, lastReadId, readCount), or
+      //                           BatchGet by the meta's memberIds (chat lists: no query per chat)
+      //   last activity ......... chatId, sk = "activity" (lastMessage, msgCount; flushed at most once a
+      //                           second per chat by chats/activity.ts). Unread = msgCount − my readCount
       //   chats of a user ....... GSI byMember: memberId = userId (member items only)
       //   one direct chat a pair  chatId derived from the pair, created with attribute_not_exists
       input: {
@@ -155,17 +156,19 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
       ttlAttribute: TTL_ATTRIBUTE,
     },
     {
-      // Feed: per user, which chats may have changed since when (see src/feed/inbox.ts)
-      //   chats changed since T . LSI byChange: userId, changedAt > T (rows sk = "c#<chatId>"; changedAt is
-      //                           epoch ms, stamped ahead so that one write covers a few seconds of changes)
-      //   chats by activity ..... LSI byActivity: userId, activityAt (rows sk = "a#<chatId>"), newest first
+      // Feed: per user, which chats may have changed in which minute (see src/feed/inbox.ts)
+      //   chats changed since T . sk between "t#<minute of T>" and "t#~": rows sk = "t#<minute>#<chatId>",
+      //                           one per member per chat per minute with changes; plain puts (a repeat
+      //                           is the same item), no index; expired by TTL after the feed's retention
+      //   chats by activity ..... LSI byActivity: userId, activityAt (rows sk = "a#<chatId>"), newest first:
+      //                           a chat list page is one query (written on create/join and by the activity
+      //                           tracker's flush, deleted on leave; see chats/list-store.ts)
       input: {
         TableName: names.feed,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [
           { AttributeName: 'userId', AttributeType: 'S' },
           { AttributeName: 'sk', AttributeType: 'S' },
-          { AttributeName: 'changedAt', AttributeType: 'N' },
           { AttributeName: 'activityAt', AttributeType: 'S' },
         ],
         KeySchema: [
@@ -173,14 +176,6 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
         LocalSecondaryIndexes: [
-          {
-            IndexName: FEED_BY_CHANGE,
-            KeySchema: [
-              { AttributeName: 'userId', KeyType: 'HASH' },
-              { AttributeName: 'changedAt', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'KEYS_ONLY' },
-          },
           {
             IndexName: FEED_BY_ACTIVITY,
             KeySchema: [
@@ -191,6 +186,7 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
           },
         ],
       },
+      ttlAttribute: TTL_ATTRIBUTE,
     },
   ];
 }

@@ -1,27 +1,27 @@
 import type { FeedStore } from './store.js';
 
 export interface InboxOptions {
-  /** How far ahead one stamp covers a chat's changes; fewer writes for busy chats, longer rows. */
-  stampAheadMs: number;
+  /** Stamps are kept per member per chat per bucket of this length: fewer writes, coarser syncs. */
+  bucketMs: number;
+  /** Near a bucket's end the next one is stamped too, so a change positioned just after is covered. */
+  marginMs: number;
   /** Chats whose stamps this instance remembers (oldest forgotten first). */
   maxChats: number;
 }
 
-export const defaultInboxOptions: InboxOptions = { stampAheadMs: 4_000, maxChats: 100_000 };
+export const defaultInboxOptions: InboxOptions = { bucketMs: 60_000, marginMs: 2_000, maxChats: 100_000 };
 
 /**
- * Keeps each member's "changed" row ahead of every change in the chat, so a sync finds exactly
- * the chats that changed since its token (O(changed chats), not O(chats)). A write to the chat
- * first calls `cover`: when this instance stamped the chat's members recently it costs nothing;
- * otherwise it reads the member list and stamps every member with now + stampAheadMs, so one
- * stamp covers all of the chat's changes for the next few seconds (write amplification: members
- * per chat per few seconds of activity, not per change).
- *
- * A stamp is trusted here only for the first half of its reach: stamps of two instances may land
- * in either order, and the later-landing, lower one must still cover what the other one covered.
+ * Lets a sync find exactly the chats that changed since its token — O(changed chats), not
+ * O(chats) — by stamping, before a change is written, "this chat changed in this minute" for every
+ * member (feed table rows t#<minute>#<chatId>). The first change of a chat in a minute on an
+ * instance reads the member list and puts one small item per member; the rest of that minute's
+ * changes cost nothing here. Stamps are plain puts of fixed items, so two instances' stamps can
+ * land in any order and never undo each other.
  */
 export class Inbox {
-  private readonly trustedUntil = new Map<string, number>();
+  /** The last bucket this instance stamped for each chat's members. */
+  private readonly stamped = new Map<string, number>();
 
   constructor(
     private readonly store: FeedStore,
@@ -29,28 +29,29 @@ export class Inbox {
     private readonly opts: InboxOptions = defaultInboxOptions,
   ) {}
 
+  bucketOf(ms: number): number {
+    return Math.floor(ms / this.opts.bucketMs);
+  }
+
   /**
-   * Resolves once every member's row (and `alsoUsers'`: a member being added or removed) covers a
-   * change positioned now. Positions must be taken after it resolves; see `covers`.
+   * Resolves once every member's stamps (and `alsoUsers'`: members joining or leaving) cover a
+   * change positioned from now until `marginMs` later. Take the change's position right after.
    */
   async cover(chatId: string, alsoUsers: readonly string[] = []): Promise<void> {
-    const now = Date.now();
-    if ((this.trustedUntil.get(chatId) ?? 0) > now) {
-      if (alsoUsers.length > 0)
-        await this.store.stamp(
-          alsoUsers.map((userId) => ({ userId, chatId })),
-          now + this.opts.stampAheadMs,
-        );
-      return;
+    for (;;) {
+      const now = Date.now();
+      const buckets = this.bucketsFor(now);
+      const last = buckets.at(-1) as number;
+      if ((this.stamped.get(chatId) ?? -1) >= last) {
+        if (alsoUsers.length > 0) await this.store.stamp(rows(chatId, alsoUsers), buckets);
+      } else {
+        const users = new Set([...(await this.membersOf(chatId)), ...alsoUsers]);
+        await this.store.stamp(rows(chatId, [...users]), buckets);
+        this.remember(chatId, last);
+      }
+      // A stamp slower than the margin may have been overtaken by the clock: stamp again.
+      if (Date.now() + this.opts.marginMs / 2 <= (last + 1) * this.opts.bucketMs) return;
     }
-    const members = await this.membersOf(chatId);
-    const stamp = now + this.opts.stampAheadMs;
-    const users = new Set([...members, ...alsoUsers]);
-    await this.store.stamp(
-      [...users].map((userId) => ({ userId, chatId })),
-      stamp,
-    );
-    this.trust(chatId, stamp - this.opts.stampAheadMs / 2);
   }
 
   /** Several chats at once (the message writer's batch). */
@@ -58,10 +59,17 @@ export class Inbox {
     await Promise.all([...new Set(chatIds)].map((c) => this.cover(c)));
   }
 
-  private trust(chatId: string, until: number): void {
-    this.trustedUntil.delete(chatId);
-    this.trustedUntil.set(chatId, until);
-    if (this.trustedUntil.size > this.opts.maxChats)
-      this.trustedUntil.delete(this.trustedUntil.keys().next().value as string);
+  private bucketsFor(now: number): number[] {
+    const b = this.bucketOf(now);
+    return now + this.opts.marginMs >= (b + 1) * this.opts.bucketMs ? [b, b + 1] : [b];
+  }
+
+  private remember(chatId: string, bucket: number): void {
+    this.stamped.delete(chatId);
+    this.stamped.set(chatId, bucket);
+    if (this.stamped.size > this.opts.maxChats)
+      this.stamped.delete(this.stamped.keys().next().value as string);
   }
 }
+
+const rows = (chatId: string, users: readonly string[]) => users.map((userId) => ({ userId, chatId }));

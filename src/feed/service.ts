@@ -2,6 +2,7 @@ import type { ChatStore } from '../chats/store.js';
 import { AppError } from '../lib/errors.js';
 import { ulidFloor } from '../lib/ids.js';
 import type { FeedEvent } from './events.js';
+import type { Inbox } from './inbox.js';
 import { type LogEntry, type LoggedChange, RETENTION_MS } from './log.js';
 import type { FeedStore } from './store.js';
 import { fingerprint, MAX_SEEN, posTime, type SyncPoint, type SyncTokens } from './token.js';
@@ -27,14 +28,16 @@ const PARALLEL_CHATS = 8;
 
 /**
  * One user's feed: every durable change in their chats since a token, served from each changed
- * chat's log. Cost: one query for the changed chats, one batched read of the user's memberships,
- * one query per changed chat — nothing per unchanged chat.
+ * chat's log. Cost: one query for the chats stamped since the token's minute (inbox.ts), one
+ * batched read of the user's memberships among them, one query per such chat — nothing per
+ * unchanged chat.
  */
 export class FeedService {
   constructor(
     private readonly store: FeedStore,
     private readonly chats: ChatStore,
     private readonly tokens: SyncTokens,
+    private readonly inbox: Pick<Inbox, 'bucketOf'>,
     private readonly opts: FeedOptions = defaultFeedOptions,
   ) {}
 
@@ -83,7 +86,7 @@ export class FeedService {
       return { changes: [], token: this.tokens.encode(userId, point), complete: true, point };
     }
     const point = this.decode(userId, since);
-    const chatIds = await this.store.changedChats(userId, point.from);
+    const chatIds = await this.store.changedChats(userId, this.inbox.bucketOf(point.from));
     const after = ulidFloor(point.from);
     // Entries the token lists as delivered come back too (they sit inside the window): read past them.
     const [logs, memberOf] = await Promise.all([

@@ -1,43 +1,49 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { FEED_BY_CHANGE, MESSAGES_BY_REV } from '../db/tables.js';
-import { type LogEntry, toLogEntry } from './log.js';
+import { MESSAGES_BY_REV } from '../db/tables.js';
+import { type LogEntry, RETENTION_MS, toLogEntry } from './log.js';
 
-const changedSk = (chatId: string) => `c#${chatId}`;
+/** Minute (or other bucket) numbers, zero-padded so that they sort as text. */
+const bucketKey = (bucket: number) => String(bucket).padStart(12, '0');
+const stampSk = (bucket: number, chatId: string) => `t#${bucketKey(bucket)}#${chatId}`;
 
-/** The feed's reads and writes: per-user "changed" rows, and range reads of a chat's change log. */
+/** The feed's reads and writes: per-user "changed in bucket" rows, and range reads of a chat's log. */
 export class FeedStore {
   constructor(private readonly db: Db) {}
 
-  /** Marks these chats as possibly changed up to `changedAt` (ms) for these users. */
-  async stamp(rows: readonly { userId: string; chatId: string }[], changedAt: number): Promise<void> {
+  /** Marks these chats as changed in these buckets for these users (idempotent puts). */
+  async stamp(
+    rows: readonly { userId: string; chatId: string }[],
+    buckets: readonly number[],
+  ): Promise<void> {
+    const expiresAt = Math.floor((Date.now() + RETENTION_MS) / 1000) + 86_400;
     await batchPutAll(
       this.db.doc,
       this.db.tables.feed,
-      rows.map((r) => ({ userId: r.userId, sk: changedSk(r.chatId), changedAt })),
+      buckets.flatMap((b) => rows.map((r) => ({ userId: r.userId, sk: stampSk(b, r.chatId), expiresAt }))),
     );
   }
 
-  /** Chats of this user stamped after `afterMs`: what a sync must look at (one query per 1 MB). */
-  async changedChats(userId: string, afterMs: number): Promise<string[]> {
-    const out: string[] = [];
+  /** Chats of this user stamped in `fromBucket` or later: what a sync must look at. */
+  async changedChats(userId: string, fromBucket: number): Promise<string[]> {
+    const out = new Set<string>();
     let start: Record<string, unknown> | undefined;
     do {
       const res: QueryCommandOutput = await this.db.doc.send(
         new QueryCommand({
           TableName: this.db.tables.feed,
-          IndexName: FEED_BY_CHANGE,
-          KeyConditionExpression: 'userId = :u AND changedAt > :t',
-          ExpressionAttributeValues: { ':u': userId, ':t': afterMs },
+          KeyConditionExpression: 'userId = :u AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':u': userId, ':from': `t#${bucketKey(fromBucket)}`, ':to': 't#~' },
+          ProjectionExpression: 'sk',
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of res.Items ?? []) out.push((item.sk as string).slice(2));
+      for (const item of res.Items ?? []) out.add((item.sk as string).slice(15));
       start = res.LastEvaluatedKey;
     } while (start);
-    return out;
+    return [...out];
   }
 
   /** Up to `limit` entries of a chat's log with rev > after, in rev order, strongly consistent. */

@@ -1,5 +1,6 @@
 import { createDb } from '../../src/db/client.js';
 import { createTables } from '../../src/db/create-tables.js';
+import type { InboxOptions } from '../../src/feed/inbox.js';
 import type { Limits } from '../../src/lib/limits.js';
 import type { Logger } from '../../src/lib/logger.js';
 import type { HubOptions } from '../../src/realtime/hub.js';
@@ -20,6 +21,7 @@ export async function startTestServer(
   opts: {
     hub?: Partial<HubOptions>;
     limits?: Partial<Limits>;
+    inbox?: Partial<InboxOptions>;
     env?: Record<string, string>;
     logger?: Logger;
   } = {},
@@ -32,6 +34,7 @@ export async function startTestServer(
   const running = await start(config, opts.logger ?? silentLogger(), {
     hub: { drainMs: 100, ...opts.hub },
     limits: { ...roomyLimits, ...opts.limits },
+    ...(opts.inbox ? { inbox: opts.inbox } : {}),
   });
   return {
     running,
