@@ -1,26 +1,42 @@
-import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
 
-const RECENT_CHATS = 50_000;
+/** Message ids counted here recently: the writer reports a resend's message again. */
+const COUNTED_IDS = 50_000;
+/** Chats written at once by a flush. */
+const CONCURRENCY = 16;
+
+/** What a chat gained since the last flush. */
+interface Pending {
+  last: Message;
+  /** New messages (0 when only the list rows are left to write). */
+  count: number;
+  /** New messages per sender: their own messages count as read. */
+  bySender: Map<string, number>;
+}
 
 /**
- * Each chat's latest activity, for ordering chat lists. Written behind the message path, at
- * most once per chat per interval, so a busy chat costs one extra write a second rather than one
- * per message. A crash can lose the last interval's update; lists then order that chat by its
- * previous activity until its next message (the lastMessage shown is always read fresh).
+ * Each chat's latest activity, for chat lists. Written behind the message path, at most once per
+ * chat per interval (and before a read that needs it exact: see `exclusive`), so a busy chat
+ * costs a few writes a second rather than a few per message. Per chat, a flush:
+ *  - sets the chat's activity item (last message, lastMessageAt) and adds to its msgCount;
+ *  - adds each sender's own new messages to their readCount, so they never count as unread;
+ *  - sets every member's chat-list row ("a#<chatId>" in the feed table) to the new activity time
+ *    (one member query per chat per flush).
+ * A crash loses the last interval's counts: that chat's lists then show it by its previous
+ * activity until its next message, and its unread counts may be low by the lost messages.
  */
 export class ActivityTracker {
-  private dirty = new Map<string, Message>();
-  /** The newest message this instance has seen per chat, so its own lists are never stale. */
-  private readonly recent = new Map<string, Message>();
+  private dirty = new Map<string, Pending>();
+  private readonly counted = new Set<string>();
   private readonly timer: NodeJS.Timeout;
-  private flushing: Promise<void> = Promise.resolve();
+  private chain: Promise<unknown> = Promise.resolve();
 
+  /** `_db`: unused since the store does every write; kept so that callers need not change. */
   constructor(
-    private readonly db: Db,
+    _db: Db,
     private readonly chats: ChatStore,
     private readonly logger: Logger | undefined,
     intervalMs = 1_000,
@@ -29,43 +45,86 @@ export class ActivityTracker {
     this.timer.unref();
   }
 
+  /** A committed message (once per message id: resends are reported again and not counted). */
   note(m: Message): void {
-    const current = this.dirty.get(m.chatId);
-    if (!current || current.id < m.id) this.dirty.set(m.chatId, m);
-    const seen = this.recent.get(m.chatId);
-    if (!seen || seen.id < m.id) {
-      this.recent.delete(m.chatId); // re-insert: the map's order is recency
-      this.recent.set(m.chatId, m);
-      if (this.recent.size > RECENT_CHATS) this.recent.delete(this.recent.keys().next().value as string);
-    }
+    if (this.counted.has(m.id)) return;
+    this.counted.add(m.id);
+    if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
+    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]) });
   }
 
-  /** When this instance last saw a message in the chat (fresher than the stored record). */
-  lastAt(chatId: string): string | undefined {
-    return this.recent.get(chatId)?.createdAt;
-  }
-
-  /** Writes what is pending; on failure keeps it for the next round (newer entries win). */
+  /** Writes what is pending; failures are logged and kept for the next round. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      if (this.dirty.size === 0) return;
-      const batch = this.dirty;
-      this.dirty = new Map();
-      const items = [...batch.values()].map((m) =>
-        this.chats.activityItem({ chatId: m.chatId, lastMessageId: m.id, lastMessageAt: m.createdAt }),
-      );
-      try {
-        await batchPutAll(this.db.doc, this.db.tables.chats, items);
-      } catch (err) {
-        this.logger?.warn({ err }, 'chat activity not written; will retry');
-        for (const m of batch.values()) this.note(m);
-      }
+    return this.exclusive(async () => {});
+  }
+
+  /**
+   * Flushes, then runs `fn` before any later flush starts: a read marker computed inside sees
+   * counts that no flush of this instance changes under it (readCount is set, not added).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(async () => {
+      await this.write();
+      return fn();
     });
-    return this.flushing;
+    this.chain = run.catch(() => {});
+    return run;
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
+  }
+
+  private merge(chatId: string, p: Pending): void {
+    const current = this.dirty.get(chatId);
+    if (!current) {
+      this.dirty.set(chatId, p);
+      return;
+    }
+    if (current.last.id < p.last.id) current.last = p.last;
+    current.count += p.count;
+    for (const [u, n] of p.bySender) current.bySender.set(u, (current.bySender.get(u) ?? 0) + n);
+  }
+
+  private async write(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const batch = [...this.dirty.values()];
+    this.dirty = new Map();
+    for (let i = 0; i < batch.length; i += CONCURRENCY) {
+      await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p)));
+    }
+  }
+
+  /** Each step keeps what failed for the next round, without repeating what succeeded. */
+  private async writeChat(p: Pending): Promise<void> {
+    const chatId = p.last.chatId;
+    let newest: boolean;
+    try {
+      newest = await this.chats.recordActivity(p.last, p.count);
+    } catch (err) {
+      this.retryLater(err, p);
+      return;
+    }
+    const own = await Promise.allSettled(
+      [...p.bySender].map(([userId, n]) => this.chats.addReadCount(chatId, userId, n)),
+    );
+    const failed = new Map([...p.bySender].filter((_, i) => own[i]?.status === 'rejected'));
+    if (failed.size > 0) this.retryLater(undefined, { last: p.last, count: 0, bySender: failed });
+    // Another instance recorded a newer message: its flush sets the rows.
+    if (!newest) return;
+    try {
+      const members = await this.chats.listMembers(chatId);
+      await this.chats.lists.put(
+        members.map((m) => ({ userId: m.userId, chatId, activityAt: p.last.createdAt })),
+      );
+    } catch (err) {
+      this.retryLater(err, { last: p.last, count: 0, bySender: new Map() });
+    }
+  }
+
+  private retryLater(err: unknown, p: Pending): void {
+    this.logger?.warn({ err, chatId: p.last.chatId }, 'chat activity not written; will retry');
+    this.merge(p.last.chatId, p);
   }
 }

@@ -5,22 +5,31 @@ import { changeItem, type LoggedChange } from '../feed/log.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
+import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
+import type { ListPosition } from './list-store.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
-import { type Activity, type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
+import {
+  type ChatEntry,
+  type ChatMeta,
+  type ChatStore,
+  ConditionFailed,
+  type MemberRecord,
+} from './store.js';
 
 export const UNREAD_CAP = 1000;
+
+/** The activity tracker (chats/activity.ts), as the reads that need its counts exact see it. */
+export interface PendingActivity {
+  flush(): Promise<void>;
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
 
 /** One chat id per pair of users, whoever starts it: the conditional create then dedupes. */
 export function directChatId(a: string, b: string): string {
   const [x, y] = [a, b].sort();
   return `d_${createHash('sha256').update(`${x}:${y}`).digest('base64url').slice(0, 26)}`;
-}
-
-interface Cursor {
-  at: string;
-  id: string;
 }
 
 export class ChatService {
@@ -31,7 +40,7 @@ export class ChatService {
     private readonly bus: Publisher,
     private readonly limits: Limits,
     private readonly inbox: Inbox,
-    private readonly activity?: { lastAt(chatId: string): string | undefined },
+    private readonly activity?: PendingActivity,
   ) {}
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
@@ -84,7 +93,7 @@ export class ChatService {
     const added = this.added(members, userId, pos);
     await this.chats.create(meta, members, changeItem(chatId, pos, added));
     this.publish(added);
-    return { chat: await this.view(meta, userId, members), created: true };
+    return { chat: await this.view(chatId, userId), created: true };
   }
 
   private async createDirect(userId: string, otherId: string, now: string) {
@@ -106,7 +115,7 @@ export class ChatService {
         const added = this.added(members, userId, pos);
         await this.chats.create(meta, members, changeItem(chatId, pos, added));
         this.publish(added);
-        return { chat: await this.view(meta, userId, members), created: true };
+        return { chat: await this.view(chatId, userId), created: true };
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
         const existing = await this.chats.getMeta(chatId);
@@ -120,36 +129,31 @@ export class ChatService {
   }
 
   async get(chatId: string, userId: string): Promise<Chat> {
-    await this.requireMember(chatId, userId);
-    const meta = await this.chats.getMeta(chatId);
-    if (!meta) throw notFound('Chat not found');
-    return this.view(meta, userId);
+    await this.activity?.flush();
+    return this.view(chatId, userId);
   }
 
-  /** My chats, most recent activity first, with members, last message and my unread count. */
+  /**
+   * My chats, most recent activity first, with members, last message and my unread count. A
+   * constant number of requests per page, whatever the number of chats I am in: one Query of my
+   * chat-list rows, one BatchGet of the page's chats, BatchGets of their members and last
+   * messages (per 100), one of the members' profiles (per 100).
+   */
   async list(
     userId: string,
     limit: number,
     cursor?: string,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
-    const memberships = await this.chats.listMemberships(userId);
-    const metas = await this.chats.getMetas(memberships.map((m) => m.chatId));
-    const ordered = [...metas.values()]
-      .map(({ meta, activity }) => ({
-        meta,
-        at: latest(activityAt(meta, activity), this.activity?.lastAt(meta.chatId)),
-      }))
-      .sort((a, b) => (a.at === b.at ? (a.meta.chatId < b.meta.chatId ? 1 : -1) : a.at < b.at ? 1 : -1))
-      .filter((c) => !after || c.at < after.at || (c.at === after.at && c.meta.chatId < after.id));
-    const page = ordered.slice(0, limit);
-    // Not the GSI's copy of my membership: it may lag (my read marker, say); view() reads it consistently.
-    const chats = await Promise.all(page.map((c) => this.view(c.meta, userId)));
-    const last = page.at(-1);
-    return {
-      chats,
-      nextCursor: ordered.length > limit && last ? encodeCursor({ at: last.at, id: last.meta.chatId }) : null,
-    };
+    // This instance's pending activity first (nothing to do, and no request, when there is none).
+    await this.activity?.flush();
+    const { rows, next } = await this.chats.lists.page(userId, limit, after);
+    // A row may outlive my membership (a flush that listed me just before I left): views skip it.
+    const chats = await this.views(
+      userId,
+      rows.map((r) => r.chatId),
+    );
+    return { chats, nextCursor: next ? encodeCursor(next) : null };
   }
 
   async update(
@@ -158,7 +162,7 @@ export class ChatService {
     patch: { name?: string; addPolicy?: AddPolicy },
   ): Promise<Chat> {
     const me = await this.requireMember(chatId, userId);
-    const meta = await this.requireGroup(chatId, 'Direct chats have no name or settings');
+    await this.requireGroup(chatId, 'Direct chats have no name or settings');
     if (me.role === 'member') throw forbidden('Only the owner or an admin can change the group');
     if (patch.addPolicy !== undefined && me.role !== 'owner')
       throw forbidden('Only the owner can change who may add members');
@@ -171,7 +175,7 @@ export class ChatService {
       throw err;
     }
     this.publish([event]);
-    return this.view({ ...meta, ...patch }, userId);
+    return this.view(chatId, userId);
   }
 
   async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
@@ -186,10 +190,18 @@ export class ChatService {
       role: 'member',
       joinedAt: new Date().toISOString(),
     };
+    // Their chat list shows the chat by its latest activity (a flush pending here updates it later).
+    const activity = await this.chats.getActivity(chatId);
+    const activityAt = latest(meta.createdAt, activity?.lastMessageAt);
     const pos = await this.position(chatId, [added]);
     const events = this.added([added], userId, pos);
     try {
-      await this.chats.addMember(added, this.limits.groupMaxMembers, changeItem(chatId, pos, events));
+      await this.chats.addMember(
+        added,
+        this.limits.groupMaxMembers,
+        activityAt,
+        changeItem(chatId, pos, events),
+      );
     } catch (err) {
       if (!(err instanceof ConditionFailed)) throw err;
       if (err.reasons[1] === 'ConditionalCheckFailed') throw new AppError('conflict', 'Already a member');
@@ -202,7 +214,7 @@ export class ChatService {
       throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
     }
     this.publish(events);
-    return this.view(meta, userId);
+    return this.view(chatId, userId);
   }
 
   /** Removes a member, or leaves when it is me. The owner hands over ownership before leaving. */
@@ -232,12 +244,12 @@ export class ChatService {
   /** Owner only. Making someone owner hands ownership over: the old owner becomes an admin. */
   async setRole(chatId: string, userId: string, targetId: string, role: Role): Promise<Chat> {
     const me = await this.requireMember(chatId, userId);
-    const meta = await this.requireGroup(chatId, 'Direct chats have no roles');
+    await this.requireGroup(chatId, 'Direct chats have no roles');
     if (me.role !== 'owner') throw forbidden('Only the owner can change roles');
     if (targetId === userId) throw new AppError('unprocessable', 'Hand ownership to another member instead');
     const target = await this.chats.getMember(chatId, targetId);
     if (!target) throw notFound('Member not found');
-    if (target.role === role) return this.view(meta, userId);
+    if (target.role === role) return this.view(chatId, userId);
     const changes = [{ userId: targetId, role, expect: target.role }];
     if (role === 'owner') changes.push({ userId, role: 'admin', expect: 'owner' });
     const pos = await this.position(chatId);
@@ -256,22 +268,43 @@ export class ChatService {
       throw err;
     }
     this.publish(events);
-    return this.view(meta, userId);
+    return this.view(chatId, userId);
   }
 
-  /** Moves my read marker forward (never back) to a message of this chat. */
+  /** Moves my read marker (never back) to a message of this chat, and with it my unread count. */
   async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
     await this.requireMember(chatId, userId);
-    if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
+    const message = await this.messages.getById(chatId, messageId);
+    if (!message) throw notFound('Message not found');
     const pos = await this.position(chatId);
     const event: LoggedChange = { type: 'read', chatId, pos, userId, messageId };
-    if (await this.chats.advanceReadMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))) {
+    const log = changeItem(chatId, pos, [event]);
+    const advance = async () =>
+      this.chats.advanceReadMarker(chatId, userId, messageId, await this.readCount(message, userId), log);
+    if (await (this.activity ? this.activity.exclusive(advance) : advance())) {
       this.publish([event]);
       return { lastReadId: messageId };
     }
     // Already at or past it: report where the marker is.
     const current = await this.chats.getMember(chatId, userId);
     return { lastReadId: current?.lastReadId ?? messageId };
+  }
+
+  /**
+   * How many of the chat's counted messages a reader of `read` has read: msgCount minus others'
+   * messages after `read` up to the last counted one (my own always count as read). Run inside
+   * the tracker's `exclusive`: this instance's messages are flushed and none is added until the
+   * marker is set, so for them the count is exact. Multi-instance caveat: another instance's
+   * messages that it has not flushed yet (at most its last interval, ~1 s) are not in msgCount;
+   * once flushed they count as unread even if older than the marker, until the next read.
+   */
+  private async readCount(read: Message, userId: string): Promise<number> {
+    const activity = await this.chats.getActivity(read.chatId);
+    if (!activity) return 0;
+    const last = activity.lastMessageId;
+    const fromOthers = await this.chats.lists.countFromOthers(read.chatId, userId, read.id, last);
+    const unreadAfter = fromOthers - (read.senderId !== userId && read.id <= last ? 1 : 0);
+    return Math.max(0, activity.msgCount - unreadAfter);
   }
 
   /**
@@ -316,17 +349,65 @@ export class ChatService {
       throw new AppError('unprocessable', 'Unknown user', { details: { userIds: missing } });
   }
 
-  private async view(meta: ChatMeta, userId: string, members?: MemberRecord[]): Promise<Chat> {
-    const [all, lastMessage] = await Promise.all([
-      members ? Promise.resolve(members) : this.chats.listMembers(meta.chatId),
-      this.messages.latest(meta.chatId),
+  /** One chat as `userId` sees it; 404 unless they are a member. */
+  private async view(chatId: string, userId: string): Promise<Chat> {
+    const [chat] = await this.views(userId, [chatId]);
+    if (!chat) throw notFound('Chat not found');
+    return chat;
+  }
+
+  /**
+   * These chats as `userId` sees them, in this order, leaving out any that they are not a member
+   * of. Batched: requests grow with the chats' members / 100, not with the number of chats.
+   */
+  private async views(userId: string, chatIds: readonly string[]): Promise<Chat[]> {
+    const entries = await this.chats.getEntries(chatIds);
+    const found = chatIds.flatMap((id) => entries.get(id) ?? []);
+    const keys = found.flatMap((e) =>
+      (e.memberIds ?? []).map((id) => ({ chatId: e.meta.chatId, userId: id })),
+    );
+    // Chats created before member ids were kept on the meta item, or activity before the last
+    // message was kept on it: read those the old way.
+    const legacyMembers = found.filter((e) => !e.memberIds).map((e) => e.meta.chatId);
+    const legacyLast = found.filter((e) => e.activity && !e.activity.lastMessage).map((e) => e.meta.chatId);
+    const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
+    const [members, oldMembers, live, oldLast] = await Promise.all([
+      this.chats.getMembers(keys),
+      Promise.all(legacyMembers.map((id) => this.chats.listMembers(id))),
+      // The stored copy is as sent; the item itself carries edits and deletes since.
+      this.messages.findExisting(stored),
+      Promise.all(legacyLast.map((id) => this.messages.latest(id))),
     ]);
-    const mine = all.find((m) => m.userId === userId);
-    const [profiles, unreadCount] = await Promise.all([
-      this.users.getMany(all.map((m) => m.userId)),
-      this.messages.countUnread(meta.chatId, userId, mine?.lastReadId, UNREAD_CAP),
-    ]);
+    const membersOf = new Map<string, MemberRecord[]>();
+    for (const m of [...members, ...oldMembers.flat()]) {
+      const list = membersOf.get(m.chatId) ?? [];
+      list.push(m);
+      membersOf.set(m.chatId, list);
+    }
+    const lastOf = new Map<string, Message>();
+    for (const m of [...stored, ...live, ...oldLast.flatMap((m) => m ?? [])]) {
+      const seen = lastOf.get(m.chatId);
+      if (!seen || seen.id <= m.id) lastOf.set(m.chatId, m);
+    }
+    const mine = found.filter((e) => membersOf.get(e.meta.chatId)?.some((m) => m.userId === userId));
+    const profiles = await this.users.getMany(
+      mine.flatMap((e) => (membersOf.get(e.meta.chatId) ?? []).map((m) => m.userId)),
+    );
     const byId = new Map(profiles.map((p) => [p.id, p]));
+    return mine.map((e) =>
+      this.toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
+    );
+  }
+
+  private toChat(
+    { meta, activity }: ChatEntry,
+    all: MemberRecord[],
+    lastMessage: Message | undefined,
+    userId: string,
+    profiles: Map<string, { userName: string; displayName?: string }>,
+  ): Chat {
+    const me = all.find((m) => m.userId === userId);
+    const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0);
     return {
       id: meta.chatId,
       type: meta.type,
@@ -334,18 +415,20 @@ export class ChatService {
       ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
       createdAt: meta.createdAt,
       lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
-      members: all.map((m) => {
-        const profile = byId.get(m.userId);
-        return {
-          userId: m.userId,
-          userName: profile?.userName ?? 'deleted',
-          ...(profile?.displayName ? { displayName: profile.displayName } : {}),
-          role: m.role,
-          ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
-        };
-      }),
+      members: [...all]
+        .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+        .map((m) => {
+          const profile = profiles.get(m.userId);
+          return {
+            userId: m.userId,
+            userName: profile?.userName ?? 'deleted',
+            ...(profile?.displayName ? { displayName: profile.displayName } : {}),
+            role: m.role,
+            ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
+          };
+        }),
       lastMessage: lastMessage ?? null,
-      unreadCount,
+      unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
     };
   }
 }
@@ -355,15 +438,18 @@ const outranks = (a: Role, b: Role) => rank[a] > rank[b];
 
 const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
-const activityAt = (meta: ChatMeta, activity?: Activity) =>
-  activity && activity.lastMessageAt > meta.createdAt ? activity.lastMessageAt : meta.createdAt;
+const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decodeCursor(s: string): Cursor {
+function decodeCursor(s: string): ListPosition {
   try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.at === 'string' && typeof c.id === 'string') return c;
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as ListPosition;
+    if (
+      typeof c.sk === 'string' &&
+      /^a#[A-Za-z0-9_-]{1,64}$/.test(c.sk) &&
+      typeof c.at === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T[\d:.]{1,20}Z$/.test(c.at)
+    )
+      return { sk: c.sk, at: c.at };
   } catch {
     // fall through to the validation error
   }

@@ -1,13 +1,17 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { CHATS_BY_MEMBER } from '../db/tables.js';
+import type { Message } from '../messages/schemas.js';
+import { toMessage } from '../messages/store.js';
+import { ChatListStore } from './list-store.js';
 import type { AddPolicy, Role } from './schemas.js';
 
 export interface ChatMeta {
@@ -26,14 +30,31 @@ export interface MemberRecord {
   role: Role;
   joinedAt: string;
   lastReadId?: string;
+  /**
+   * How many of the chat's messages count as read: those up to lastReadId, plus my own (added by
+   * the activity tracker's flush). Unread = the chat's msgCount − readCount.
+   */
+  readCount?: number;
   /** Direct chats: the other member, so a user's chat list names their peers without a read per chat. */
   peerId?: string;
 }
 
+/** The chat's "activity" item, written by the activity tracker (chats/activity.ts). */
 export interface Activity {
   chatId: string;
   lastMessageId: string;
   lastMessageAt: string;
+  /** The last message as committed (edits and deletes are not applied here; see ChatService). */
+  lastMessage?: Message;
+  /** Messages committed in the chat and flushed by a tracker. */
+  msgCount: number;
+}
+
+/** A chat's meta with its member ids (absent on chats created before they were kept) and activity. */
+export interface ChatEntry {
+  meta: ChatMeta;
+  memberIds?: string[];
+  activity?: Activity;
 }
 
 /** A change-log item (feed/log.ts) written in the same transaction as the change it records. */
@@ -54,24 +75,36 @@ const ACTIVITY = 'activity';
 const memberSk = (userId: string) => `member#${userId}`;
 
 export class ChatStore {
-  constructor(private readonly db: Db) {}
+  /** The chat list's rows and counters (feed table). */
+  readonly lists: ChatListStore;
+
+  constructor(private readonly db: Db) {
+    this.lists = new ChatListStore(db);
+  }
 
   private get table() {
     return this.db.tables.chats;
   }
 
-  /** Meta and every member in one transaction; fails with ConditionFailed if the chat exists. */
+  /**
+   * Meta and every member in one transaction; fails with ConditionFailed if the chat exists. Then
+   * each member's chat-list row (outside it: a big group would pass the transaction's 100 items);
+   * should that fail, the chat joins their lists with its first message.
+   */
   async create(meta: ChatMeta, members: MemberRecord[], log: LogItem): Promise<void> {
     await this.transact(log, [
       {
         Put: {
           TableName: this.table,
-          Item: { ...meta, sk: META },
+          Item: { ...meta, sk: META, memberIds: new Set(members.map((m) => m.userId)) },
           ConditionExpression: 'attribute_not_exists(chatId)',
         },
       },
       ...members.map((m) => ({ Put: { TableName: this.table, Item: this.memberItem(m) } })),
     ]);
+    await this.lists.put(
+      members.map((m) => ({ userId: m.userId, chatId: meta.chatId, activityAt: meta.createdAt })),
+    );
   }
 
   async getMeta(chatId: string): Promise<ChatMeta | undefined> {
@@ -109,20 +142,92 @@ export class ChatStore {
     return items.map(toMember);
   }
 
-  async getMetas(chatIds: readonly string[]): Promise<Map<string, { meta: ChatMeta; activity?: Activity }>> {
+  /** Meta, member ids and activity of these chats: one strongly consistent BatchGet per 50 chats. */
+  async getEntries(chatIds: readonly string[]): Promise<Map<string, ChatEntry>> {
     const keys = chatIds.flatMap((chatId) => [
       { chatId, sk: META },
       { chatId, sk: ACTIVITY },
     ]);
-    const out = new Map<string, { meta: ChatMeta; activity?: Activity }>();
-    const items = await batchGetAll(this.db.doc, this.table, keys);
-    for (const item of items.filter((i) => i.sk === META))
-      out.set(item.chatId as string, { meta: toMeta(item) });
+    const out = new Map<string, ChatEntry>();
+    const items = await batchGetAll(this.db.doc, this.table, keys, true);
+    for (const item of items.filter((i) => i.sk === META)) {
+      const ids = item.memberIds instanceof Set ? [...(item.memberIds as Set<string>)] : undefined;
+      out.set(item.chatId as string, { meta: toMeta(item), ...(ids ? { memberIds: ids } : {}) });
+    }
     for (const item of items.filter((i) => i.sk === ACTIVITY)) {
       const entry = out.get(item.chatId as string);
-      if (entry) entry.activity = item as unknown as Activity;
+      if (entry) entry.activity = toActivity(item);
     }
     return out;
+  }
+
+  async getActivity(chatId: string): Promise<Activity | undefined> {
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.table, Key: { chatId, sk: ACTIVITY }, ConsistentRead: true }),
+    );
+    return res.Item ? toActivity(res.Item) : undefined;
+  }
+
+  /** These members (strongly consistent BatchGets of 100); the ones not found are left out. */
+  async getMembers(keys: readonly { chatId: string; userId: string }[]): Promise<MemberRecord[]> {
+    const items = await batchGetAll(
+      this.db.doc,
+      this.table,
+      keys.map((k) => ({ chatId: k.chatId, sk: memberSk(k.userId) })),
+      true,
+    );
+    return items.map(toMember);
+  }
+
+  /**
+   * Records a flushed run of `count` messages ending with `last`: adds to msgCount and, unless a
+   * newer message is recorded already (another instance flushed it), sets the last message.
+   * Returns whether `last` is now the recorded last message.
+   */
+  async recordActivity(last: Message, count: number): Promise<boolean> {
+    const Key = { chatId: last.chatId, sk: ACTIVITY };
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key,
+          UpdateExpression: 'SET lastMessage = :m, lastMessageId = :id, lastMessageAt = :at ADD msgCount :n',
+          ConditionExpression: 'attribute_not_exists(lastMessageId) OR lastMessageId <= :id',
+          ExpressionAttributeValues: { ':m': last, ':id': last.id, ':at': last.createdAt, ':n': count },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    if (count > 0) {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key,
+          UpdateExpression: 'ADD msgCount :n',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    }
+    return false;
+  }
+
+  /** A member's own messages count as read; nothing happens if they have left meanwhile. */
+  async addReadCount(chatId: string, userId: string, count: number): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { chatId, sk: memberSk(userId) },
+          UpdateExpression: 'ADD readCount :n',
+          ConditionExpression: 'attribute_exists(sk)',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
   }
 
   async updateMeta(
@@ -145,17 +250,25 @@ export class ChatStore {
     ]);
   }
 
-  /** Adds a member to a group unless it is full or they are in it (ConditionFailed: [full?, exists?]). */
-  async addMember(m: MemberRecord, maxMembers: number, log: LogItem): Promise<void> {
+  /**
+   * Adds a member to a group unless it is full or they are in it (ConditionFailed: [full?, exists?]),
+   * with their chat-list row at `activityAt` (the chat's latest activity).
+   */
+  async addMember(m: MemberRecord, maxMembers: number, activityAt: string, log: LogItem): Promise<void> {
     await this.transact(log, [
       {
         Update: {
           TableName: this.table,
           Key: { chatId: m.chatId, sk: META },
-          UpdateExpression: 'SET memberCount = memberCount + :one',
+          UpdateExpression: 'SET memberCount = memberCount + :one ADD memberIds :ids',
           ConditionExpression: '#t = :group AND memberCount < :max',
           ExpressionAttributeNames: { '#t': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':group': 'group', ':max': maxMembers },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':group': 'group',
+            ':max': maxMembers,
+            ':ids': new Set([m.userId]),
+          },
         },
       },
       {
@@ -163,6 +276,12 @@ export class ChatStore {
           TableName: this.table,
           Item: this.memberItem(m),
           ConditionExpression: 'attribute_not_exists(sk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.db.tables.feed,
+          Item: this.lists.rowItem({ userId: m.userId, chatId: m.chatId, activityAt }),
         },
       },
     ]);
@@ -181,10 +300,11 @@ export class ChatStore {
         Update: {
           TableName: this.table,
           Key: { chatId, sk: META },
-          UpdateExpression: 'SET memberCount = memberCount - :one',
-          ExpressionAttributeValues: { ':one': 1 },
+          UpdateExpression: 'SET memberCount = memberCount - :one DELETE memberIds :ids',
+          ExpressionAttributeValues: { ':one': 1, ':ids': new Set([userId]) },
         },
       },
+      { Delete: { TableName: this.db.tables.feed, Key: this.lists.rowKey(userId, chatId) } },
     ]);
   }
 
@@ -209,18 +329,27 @@ export class ChatStore {
     );
   }
 
-  /** Moves the read marker forward only; returns false when it was already at or past messageId. */
-  async advanceReadMarker(chatId: string, userId: string, messageId: string, log: LogItem): Promise<boolean> {
+  /**
+   * Moves the read marker forward only, with the readCount it stands for (see MemberRecord);
+   * returns false when it was already at or past messageId.
+   */
+  async advanceReadMarker(
+    chatId: string,
+    userId: string,
+    messageId: string,
+    readCount: number,
+    log: LogItem,
+  ): Promise<boolean> {
     try {
       await this.transact(log, [
         {
           Update: {
             TableName: this.table,
             Key: { chatId, sk: memberSk(userId) },
-            UpdateExpression: 'SET lastReadId = :id',
+            UpdateExpression: 'SET lastReadId = :id, readCount = :rc',
             ConditionExpression:
               'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
-            ExpressionAttributeValues: { ':id': messageId },
+            ExpressionAttributeValues: { ':id': messageId, ':rc': readCount },
           },
         },
       ]);
@@ -249,11 +378,6 @@ export class ChatStore {
       true,
     );
     return new Set(items.map((i) => i.chatId as string));
-  }
-
-  /** Items that record a chat's latest message; written by the message writer with its batch. */
-  activityItem(a: Activity): Record<string, unknown> {
-    return { ...a, sk: ACTIVITY };
   }
 
   private memberItem(m: MemberRecord): Record<string, unknown> {
@@ -308,6 +432,18 @@ function toMember(item: Record<string, unknown>): MemberRecord {
     role: item.role as Role,
     joinedAt: item.joinedAt as string,
     ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
+    ...(typeof item.readCount === 'number' ? { readCount: item.readCount } : {}),
     ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
+  };
+}
+
+function toActivity(item: Record<string, unknown>): Activity {
+  const last = item.lastMessage as Record<string, unknown> | undefined;
+  return {
+    chatId: item.chatId as string,
+    lastMessageId: item.lastMessageId as string,
+    lastMessageAt: item.lastMessageAt as string,
+    ...(last ? { lastMessage: toMessage(last) } : {}),
+    msgCount: typeof item.msgCount === 'number' ? item.msgCount : 0,
   };
 }
