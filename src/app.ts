@@ -112,7 +112,7 @@ export function buildApp(deps: AppDeps): Express {
 function v1Routes(services: Services) {
   const v1 = express.Router();
   v1.use('/auth', authRoutes(services.auth));
-  v1.use(requireAuth(services.tokens));
+  v1.use(requireAuth(services.tokens, services.sessions));
   v1.use('/users', userRoutes(services.users));
   v1.use('/chats/:chatId/messages', messageRoutes(services.messages));
   v1.use('/chats', chatRoutes(services.chats));

@@ -1,4 +1,5 @@
 import { AuthService } from './auth/service.js';
+import { SessionGuard } from './auth/session-guard.js';
 import { SessionStore } from './auth/store.js';
 import { AccessTokens } from './auth/tokens.js';
 import { ActivityTracker } from './chats/activity.js';
@@ -21,6 +22,8 @@ import { UserStore } from './users/store.js';
 
 export interface Services {
   tokens: AccessTokens;
+  /** Whether an access token's session is still live. */
+  sessions: SessionGuard;
   auth: AuthService;
   users: UserService;
   chats: ChatService;
@@ -52,12 +55,18 @@ export function createServices(deps: ServiceDeps): Services {
   const chatStore = new ChatStore(deps.db);
   const messageStore = new MessageStore(deps.db);
   const tokens = new AccessTokens(deps.config.jwtSecret);
+  const sessionStore = new SessionStore(deps.db);
+  const sessions = new SessionGuard(sessionStore);
+  bus.subscribe((e) => {
+    if (e.type === 'sessions_ended') sessions.ended(e.sessionIds);
+  });
   const auth = new AuthService({
     users: userStore,
-    sessions: new SessionStore(deps.db),
+    sessions: sessionStore,
     tokens,
     bcryptRounds: deps.config.bcryptRounds,
     limits,
+    onSessionsEnded: (e) => bus.publish(e),
   });
   const activity = new ActivityTracker(deps.db, chatStore, deps.logger);
   const feedStore = new FeedStore(deps.db);
@@ -91,6 +100,7 @@ export function createServices(deps: ServiceDeps): Services {
   });
   return {
     tokens,
+    sessions,
     auth,
     users: new UserService(userStore),
     chats,

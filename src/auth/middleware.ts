@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../lib/errors.js';
+import type { SessionGuard } from './session-guard.js';
 import type { AccessTokens } from './tokens.js';
 
 declare global {
@@ -17,11 +18,15 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-export function requireAuth(tokens: AccessTokens): RequestHandler {
-  return (req, _res, next) => {
+/** A valid token of a live session (logged-out sessions' tokens stop working at once). */
+export function requireAuth(tokens: AccessTokens, guard: SessionGuard): RequestHandler {
+  return async (req, _res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) return next(new AppError('unauthorized'));
-    req.userId = tokens.verify(token).userId;
+    const claims = tokens.verify(token);
+    if (!(await guard.isActive(claims.sessionId)))
+      return next(new AppError('invalid_token', 'The session has ended; sign in again'));
+    req.userId = claims.userId;
     req.log = req.log.child({ userId: req.userId });
     next();
   };

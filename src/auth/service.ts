@@ -5,6 +5,7 @@ import type { Limits } from '../lib/limits.js';
 import { RateLimiter } from '../lib/rate-limit.js';
 import { TakenError, type UserRecord, type UserStore } from '../users/store.js';
 import { toMe } from '../users/view.js';
+import type { SessionsEnded } from './events.js';
 import type { LoginBody, SessionResponse, SignupBody } from './schemas.js';
 import type { SessionStore } from './store.js';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokens } from './tokens.js';
@@ -17,6 +18,8 @@ export interface AuthServiceDeps {
   tokens: AccessTokens;
   bcryptRounds: number;
   limits: Limits;
+  /** Tells every instance that sessions ended (their sockets close, their access tokens stop). */
+  onSessionsEnded?: (e: SessionsEnded) => void;
   now?: () => number;
 }
 
@@ -75,13 +78,14 @@ export class AuthService {
     const old = await this.deps.sessions.getToken(sha256(refreshToken));
     if (!old || old.expiresAt * 1000 <= now) throw new AppError('invalid_token');
     // A rotated token came back: whoever holds the chain, one of them stole it. End the session.
-    if (old.usedAt !== undefined) return this.revokeForReuse(old.familyId);
+    if (old.usedAt !== undefined) return this.revokeForReuse(old.userId, old.familyId);
     const user = await this.deps.users.getById(old.userId);
     if (!user) throw new AppError('invalid_token');
     const next = this.newRefreshToken(user.id, old.familyId);
     // Lost a race to rotate it: the same token was presented twice.
-    if (!(await this.deps.sessions.rotate(old, next.record, now))) return this.revokeForReuse(old.familyId);
-    return this.session(user, next.token);
+    if (!(await this.deps.sessions.rotate(old, next.record, now)))
+      return this.revokeForReuse(old.userId, old.familyId);
+    return this.session(user, next.token, old.familyId);
   }
 
   /** Ends the session the token belongs to; unknown or dead tokens are fine (logout is idempotent). */
@@ -89,12 +93,17 @@ export class AuthService {
     const hash = sha256(refreshToken);
     const record = await this.deps.sessions.getToken(hash);
     if (!record) return;
-    await this.deps.sessions.revokeFamily(record.familyId);
+    await this.end(record.userId, record.familyId);
     await this.deps.sessions.deleteToken(hash);
   }
 
-  private async revokeForReuse(familyId: string): Promise<never> {
+  private async end(userId: string, familyId: string): Promise<void> {
     await this.deps.sessions.revokeFamily(familyId);
+    this.deps.onSessionsEnded?.({ type: 'sessions_ended', userId, sessionIds: [familyId] });
+  }
+
+  private async revokeForReuse(userId: string, familyId: string): Promise<never> {
+    await this.end(userId, familyId);
     throw new AppError('invalid_token', 'Refresh token reuse detected; the session was revoked');
   }
 
@@ -103,7 +112,7 @@ export class AuthService {
     const next = this.newRefreshToken(user.id, familyId);
     await this.deps.sessions.createFamily({ familyId, userId: user.id, expiresAt: next.record.expiresAt });
     await this.deps.sessions.putToken(next.record);
-    return this.session(user, next.token);
+    return this.session(user, next.token, familyId);
   }
 
   private newRefreshToken(userId: string, familyId: string) {
@@ -112,10 +121,10 @@ export class AuthService {
     return { token, record: { tokenHash: sha256(token), userId, familyId, expiresAt } };
   }
 
-  private session(user: UserRecord, refreshToken: string): SessionResponse {
+  private session(user: UserRecord, refreshToken: string, sessionId: string): SessionResponse {
     return {
       user: toMe(user),
-      accessToken: this.deps.tokens.sign(user.id),
+      accessToken: this.deps.tokens.sign(user.id, sessionId),
       refreshToken,
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
     };

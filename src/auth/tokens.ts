@@ -9,6 +9,10 @@ const ALGORITHM = 'HS256' as const;
 
 export interface AccessClaims {
   userId: string;
+  /** The sign-in (refresh-token family) it was issued under: ending that ends the token. */
+  sessionId: string;
+  /** Epoch ms. */
+  expiresAt: number;
 }
 
 export class AccessTokens {
@@ -17,8 +21,8 @@ export class AccessTokens {
     private readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
   ) {}
 
-  sign(userId: string): string {
-    return jwt.sign({}, this.secret, {
+  sign(userId: string, sessionId: string): string {
+    return jwt.sign({ sid: sessionId }, this.secret, {
       algorithm: ALGORITHM,
       subject: userId,
       issuer: ISSUER,
@@ -40,7 +44,8 @@ export class AccessTokens {
       }
       // jsonwebtoken accepts a token without exp: one that never expires is never ours.
       if (typeof payload.exp !== 'number') throw new Error('no expiry');
-      return { userId: payload.sub };
+      if (typeof payload.sid !== 'string' || payload.sid.length === 0) throw new Error('no session');
+      return { userId: payload.sub, sessionId: payload.sid, expiresAt: payload.exp * 1000 };
     } catch (err) {
       throw new AppError('invalid_token', undefined, { cause: err });
     }

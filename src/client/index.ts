@@ -71,6 +71,7 @@ export class ChatClient {
   private isReady = false;
   private counter = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reauthTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: ClientOptions) {
     this.token = opts.syncToken;
@@ -159,6 +160,7 @@ export class ChatClient {
   close(): void {
     this.closedByUser = true;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.reauthTimer);
     this.socket?.close(1000, 'bye');
     for (const o of this.outbox.values())
       o.reject(new Error('client closed before the message was acknowledged'));
@@ -189,6 +191,7 @@ export class ChatClient {
       case 'ready':
         this.isReady = true;
         this.attempt = 0;
+        this.renewBefore(frame.expiresAt);
         this.emit('ready', frame);
         // Catch up, then re-send whatever was never acked (the server dedupes by clientMsgId).
         this.requestSync();
@@ -205,6 +208,9 @@ export class ChatClient {
         this.emit('ack', frame);
         break;
       }
+      case 'authed':
+        this.renewBefore(frame.expiresAt);
+        break;
       case 'synced':
         this.token = frame.token;
         this.emit('synced', frame);
@@ -258,10 +264,25 @@ export class ChatClient {
     if (emit) this.emit('message', m);
   }
 
+  /** Sends a fresh access token a minute before the socket's runs out (else it closes 4401). */
+  private renewBefore(expiresAt: string): void {
+    clearTimeout(this.reauthTimer);
+    const delay = Math.max(1_000, Date.parse(expiresAt) - Date.now() - 60_000);
+    this.reauthTimer = setTimeout(() => {
+      void Promise.resolve(this.opts.token()).then(
+        (token) => this.write({ type: 'auth', token }),
+        () => {},
+      );
+    }, delay);
+  }
+
   private onClose(code: number, reason: string): void {
     this.isReady = false;
-    // 4401 means the token is bad: reconnecting with the same one would loop.
-    const willReconnect = !this.closedByUser && code !== 4401 && code !== 4429;
+    clearTimeout(this.reauthTimer);
+    // 4401 means the token is bad or the session ended: reconnecting with the same would loop.
+    // An expired token is the exception: the app has a fresh one by now.
+    const refused = (code === 4401 && reason !== 'token expired') || code === 4429;
+    const willReconnect = !this.closedByUser && !refused;
     this.emit('close', { code, reason, willReconnect });
     if (!willReconnect) return;
     const { minMs, maxMs } = this.opts.reconnect ?? { minMs: 250, maxMs: 10_000 };

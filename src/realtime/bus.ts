@@ -1,12 +1,17 @@
+import type { SessionsEnded } from '../auth/events.js';
 import type { ChatEvent, Publisher } from '../feed/events.js';
 
-export type EventHandler = (event: ChatEvent) => void;
+/** What the bus carries between instances: chat events, and sessions that ended. */
+export type BusEvent = ChatEvent | SessionsEnded;
+
+export type EventHandler = (event: BusEvent) => void;
 
 /**
  * Carries durable chat events to every instance's hub. Each instance publishes an event once;
  * every subscriber (one hub per instance) receives it once, in publish order per publisher.
  */
 export interface FanoutBus extends Publisher {
+  publish(event: BusEvent): void;
   subscribe(handler: EventHandler): () => void;
   /** Whether cross-instance delivery currently works (readiness reports "degraded" when not). */
   healthy(): boolean;
@@ -21,7 +26,7 @@ export class LocalBus implements FanoutBus {
 
   constructor(private readonly onHandlerError: (err: unknown) => void = () => {}) {}
 
-  publish(event: ChatEvent): void {
+  publish(event: BusEvent): void {
     for (const h of this.handlers) {
       try {
         h(event);

@@ -37,6 +37,9 @@ export class Connection {
   /** Chats whose live traffic this connection receives (the hub keeps it in sync with membership). */
   readonly chats = new Set<string>();
   alive = true;
+  /** The sign-in this socket was opened under, and when its access token runs out (credentials.ts). */
+  sessionId: string | undefined;
+  expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
   readonly sendBucket: TokenBucket;

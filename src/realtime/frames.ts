@@ -34,7 +34,15 @@ const role = z.enum(['owner', 'admin', 'member']);
 /** Every frame the server sends. Internal fields cannot reach the wire: frames are built by
  * `toFrame` (events) or by hand from these shapes, never by spreading a domain object. */
 export const serverFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), userId: z.string(), connectionId: z.string() }),
+  z.object({
+    type: z.literal('ready'),
+    userId: z.string(),
+    connectionId: z.string(),
+    /** When the access token runs out: send `auth` with a fresh one before, or the socket closes 4401. */
+    expiresAt: z.string(),
+  }),
+  /** A re-authentication (`auth` on an open socket) was accepted. */
+  z.object({ type: z.literal('authed'), expiresAt: z.string() }),
   z.object({ type: z.literal('ack'), clientMsgId: z.string(), message }),
   z.object({ type: z.literal('message'), message }),
   z.object({ type: z.literal('message_updated'), message }),

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { bearerToken } from '../auth/middleware.js';
+import type { AccessClaims } from '../auth/tokens.js';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
 import { AppError, toAppError } from '../lib/errors.js';
@@ -11,6 +12,7 @@ import { RateLimiter } from '../lib/rate-limit.js';
 import type { Services } from '../services.js';
 import { CloseCode } from './close-codes.js';
 import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
+import { Credentials } from './credentials.js';
 import { Fanout } from './fanout.js';
 import { type ClientFrame, parseClientFrame } from './frames.js';
 import { LocalPresence, type PresenceStore } from './presence.js';
@@ -71,6 +73,7 @@ export class Hub {
   private readonly fanout = new Fanout(this.registry);
   private readonly presence: PresenceStore;
   private readonly syncer: Syncer;
+  private readonly credentials = new Credentials(this.registry);
   /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate.
    * A bucket outlives its user's connections until it is full again: reconnecting is no reset. */
   private readonly userSends: RateLimiter;
@@ -94,6 +97,7 @@ export class Hub {
     const { bus, feed } = deps.services;
     this.syncer = new Syncer(feed, this.registry, this.options.sync, () => bus.healthy());
     this.unsubscribe = bus.subscribe((e) => {
+      if (e.type === 'sessions_ended') return this.credentials.ended(e);
       this.fanout.deliver(e);
       if (isFeedEvent(e)) this.syncer.noteLive(e);
       if (e.type === 'member_added')
@@ -151,20 +155,26 @@ export class Hub {
   }
 
   private authenticate(conn: Connection, token: string): void {
-    let userId: string;
+    let claims: AccessClaims;
     try {
-      userId = this.deps.services.tokens.verify(token).userId;
+      claims = this.deps.services.tokens.verify(token);
     } catch {
       return conn.close(CloseCode.Unauthorized, 'invalid token');
     }
+    const { userId } = claims;
     if (this.registry.connectionsOf(userId).size >= this.options.maxConnectionsPerUser) {
       return conn.close(CloseCode.TooManyConnections, 'too many connections for this user');
     }
     conn.userId = userId;
     conn.state = 'initialising';
     this.registry.addUser(conn);
-    this.deps.services.chats.membershipsOf(userId).then(
-      (memberships) => this.ready(conn, memberships),
+    const { sessions, chats } = this.deps.services;
+    Promise.all([sessions.isActive(claims.sessionId), chats.membershipsOf(userId)]).then(
+      ([active, memberships]) => {
+        if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
+        this.credentials.hold(conn, claims);
+        this.ready(conn, memberships, claims.expiresAt);
+      },
       (err: unknown) => {
         conn.log.error({ err }, 'could not load chats');
         conn.close(CloseCode.InternalError, 'try again');
@@ -172,12 +182,36 @@ export class Hub {
     );
   }
 
-  private ready(conn: Connection, memberships: MemberRecord[]): void {
+  /** A fresh token on an open socket: same user, live session; the socket's expiry moves. */
+  private reauthenticate(conn: Connection, token: string): void {
+    let claims: AccessClaims;
+    try {
+      claims = this.deps.services.tokens.verify(token);
+    } catch (err) {
+      return this.fail(conn, err); // the socket goes on under its current token
+    }
+    if (claims.userId !== conn.userId) return conn.close(CloseCode.Unauthorized, 'token of another user');
+    this.deps.services.sessions.isActive(claims.sessionId).then(
+      (active) => {
+        if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
+        this.credentials.hold(conn, claims);
+        conn.send({ type: 'authed', expiresAt: new Date(claims.expiresAt).toISOString() });
+      },
+      (err: unknown) => this.fail(conn, err),
+    );
+  }
+
+  private ready(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
     for (const m of memberships) conn.chats.add(m.chatId);
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
-    conn.send({ type: 'ready', userId: conn.userId, connectionId: conn.id });
+    conn.send({
+      type: 'ready',
+      userId: conn.userId,
+      connectionId: conn.id,
+      expiresAt: new Date(expiresAt).toISOString(),
+    });
     for (const text of conn.takeQueued()) this.handleText(conn, text);
     void this.presence.connected(conn.userId).then((first) => {
       if (first) this.publishPresence(conn.userId, true, conn.chats);
@@ -217,7 +251,7 @@ export class Hub {
   private handle(conn: Connection, frame: ClientFrame): void {
     switch (frame.type) {
       case 'auth':
-        return conn.send({ type: 'error', code: 'validation_failed', message: 'Already authenticated' });
+        return this.reauthenticate(conn, frame.token);
       case 'ping':
         return conn.send({ type: 'pong' });
       case 'send':
@@ -281,6 +315,7 @@ export class Hub {
   }
 
   private onClose(conn: Connection): void {
+    this.credentials.release(conn);
     const wasReady = conn.state === 'ready';
     conn.state = 'closed';
     this.registry.remove(conn);

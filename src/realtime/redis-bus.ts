@@ -1,12 +1,11 @@
 import { Redis } from 'ioredis';
-import type { ChatEvent } from '../feed/events.js';
 import type { Logger } from '../lib/logger.js';
-import { type EventHandler, type FanoutBus, LocalBus } from './bus.js';
+import { type BusEvent, type EventHandler, type FanoutBus, LocalBus } from './bus.js';
 
 interface Envelope {
   /** The publishing instance: it delivered locally already and skips its own echo. */
   o: string;
-  e?: ChatEvent;
+  e?: BusEvent;
   /** "I could not publish some events": receivers ask their clients to sync. */
   resync?: true;
 }
@@ -61,7 +60,7 @@ export class RedisBus implements FanoutBus {
     void this.sub.subscribe(opts.channel).catch((err: Error) => this.logError('subscribe failed', err));
   }
 
-  publish(event: ChatEvent): void {
+  publish(event: BusEvent): void {
     this.local.publish(event);
     const envelope: Envelope = { o: this.opts.instanceId, e: event };
     this.pub.publish(this.opts.channel, JSON.stringify(envelope)).catch((err: Error) => {

@@ -17,7 +17,12 @@ describe('WebSocket authentication', () => {
   it('accepts a Bearer header on the upgrade and says ready', async () => {
     const s = TestSocket.connect(srv.wsUrl, { token: user.accessToken });
     const ready = await s.next('ready');
-    expect(ready).toEqual({ type: 'ready', userId: user.id, connectionId: expect.any(String) });
+    expect(ready).toEqual({
+      type: 'ready',
+      userId: user.id,
+      connectionId: expect.any(String),
+      expiresAt: expect.any(String),
+    });
     s.close();
   });
 

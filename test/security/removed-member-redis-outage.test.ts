@@ -8,7 +8,7 @@ import { TestSocket } from '../helpers/ws.js';
 
 // The attack: with Redis down, an owner on instance A removes a member whose socket is on B. B
 // never hears of it, so its view of the member's chats is stale; durable membership must win.
-describe('a member removed while Redis is down, socket on another instance', () => {
+describe('credentials and membership across instances', () => {
   let redis: RedisServer;
   let a: ServerProcess;
   let b: ServerProcess;
@@ -62,5 +62,13 @@ describe('a member removed while Redis is down, socket on another instance', () 
     );
     onB.close();
     probe.close();
+  });
+
+  it('closes a socket on B when its session logs out on A', { timeout: 30_000 }, async () => {
+    const [u] = await signUpAll(a.url, 'leaver');
+    const onB = await TestSocket.ready(`ws://127.0.0.1:${b.port}/v1/ws`, u.accessToken);
+    await request(a.url).post('/v1/auth/logout').send({ refreshToken: u.refreshToken }).expect(204);
+    expect(await onB.closed).toMatchObject({ code: 4401, reason: 'session ended' });
+    await request(b.url).get('/v1/users/me').set(bearer(u)).expect(401);
   });
 });

@@ -1,0 +1,34 @@
+import type { SessionsEnded } from '../auth/events.js';
+import type { AccessClaims } from '../auth/tokens.js';
+import { CloseCode } from './close-codes.js';
+import type { Connection } from './connection.js';
+import type { Registry } from './registry.js';
+
+/**
+ * A socket lives no longer than the credentials it was opened with: it is closed (4401) when its
+ * access token expires — unless the client sent a fresh one in an `auth` frame — and when the
+ * session it was opened under ends, on whichever instance that happened.
+ */
+export class Credentials {
+  constructor(private readonly registry: Registry) {}
+
+  /** Starts (or, on re-authentication, moves) the connection's expiry. */
+  hold(conn: Connection, claims: AccessClaims): void {
+    conn.sessionId = claims.sessionId;
+    clearTimeout(conn.expiryTimer);
+    // setTimeout overflows past ~24.8 days; access tokens live minutes.
+    const ms = Math.min(Math.max(0, claims.expiresAt - Date.now()), 2 ** 31 - 1);
+    conn.expiryTimer = setTimeout(() => conn.close(CloseCode.Unauthorized, 'token expired'), ms);
+    conn.expiryTimer.unref();
+  }
+
+  release(conn: Connection): void {
+    clearTimeout(conn.expiryTimer);
+  }
+
+  ended(e: SessionsEnded): void {
+    const ids = new Set(e.sessionIds);
+    for (const c of this.registry.connectionsOf(e.userId))
+      if (c.sessionId !== undefined && ids.has(c.sessionId)) c.close(CloseCode.Unauthorized, 'session ended');
+  }
+}
