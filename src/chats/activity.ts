@@ -8,6 +8,12 @@ const COUNTED_IDS = 50_000;
 /** Chats written at once by a flush. */
 const CONCURRENCY = 16;
 
+/** The tracker as the reads that need its counts exact see it (ChatViews, ChatService.markRead). */
+export interface PendingActivity {
+  flush(): Promise<void>;
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
 /** What a chat gained since the last flush. */
 interface Pending {
   last: Message;
@@ -28,7 +34,7 @@ interface Pending {
  * A crash loses the last interval's counts: that chat's lists then show it by its previous
  * activity until its next message, and its unread counts may be low by the lost messages.
  */
-export class ActivityTracker {
+export class ActivityTracker implements PendingActivity {
   private dirty = new Map<string, Pending>();
   private readonly counted = new Set<string>();
   private readonly timer: NodeJS.Timeout;
@@ -101,13 +107,13 @@ export class ActivityTracker {
     const chatId = p.last.chatId;
     let newest: boolean;
     try {
-      newest = await this.chats.recordActivity(p.last, p.count);
+      newest = await this.chats.lists.recordActivity(p.last, p.count);
     } catch (err) {
       this.retryLater(err, p);
       return;
     }
     const own = await Promise.allSettled(
-      [...p.bySender].map(([userId, n]) => this.chats.addReadCount(chatId, userId, n)),
+      [...p.bySender].map(([userId, n]) => this.chats.lists.addReadCount(chatId, userId, n)),
     );
     const failed = new Map([...p.bySender].filter((_, i) => own[i]?.status === 'rejected'));
     if (failed.size > 0) this.retryLater(undefined, { last: p.last, count: 0, bySender: failed });

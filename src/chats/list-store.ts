@@ -1,7 +1,18 @@
-import { BatchWriteCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { batchPutAll } from '../db/batch.js';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { FEED_BY_ACTIVITY, MESSAGES_BY_ID } from '../db/tables.js';
+import type { Message } from '../messages/schemas.js';
+import { toMessage } from '../messages/store.js';
+import { META, memberSk, toMeta } from './items.js';
+import type { ChatMeta } from './store.js';
 
 /** A user's row for one chat in the feed table, ordered by the byActivity LSI (newest first). */
 export const activitySk = (chatId: string) => `a#${chatId}`;
@@ -13,19 +24,44 @@ export interface ActivityRow {
   activityAt: string;
 }
 
+/** The chat's "activity" item in the chats table, written by the activity tracker (chats/activity.ts). */
+export interface Activity {
+  chatId: string;
+  lastMessageId: string;
+  lastMessageAt: string;
+  /** The last message as committed (edits and deletes are not applied here; see ChatViews). */
+  lastMessage: Message;
+  /** Messages committed in the chat and flushed by a tracker. */
+  msgCount: number;
+}
+
+/** A chat's meta with its member ids and activity (none before its first message). */
+export interface ChatEntry {
+  meta: ChatMeta;
+  memberIds: string[];
+  activity?: Activity;
+}
+
 /** Where a page of the chat list ended: the byActivity key of its last row (userId is the caller). */
 export interface ListPosition {
   sk: string;
   at: string;
 }
 
+const ACTIVITY = 'activity';
+
 /**
  * The chat list's own rows and counters: per-user "a#<chatId>" rows in the feed table (written
- * on create/join, by the activity tracker's flush, deleted on leave), and the count behind a
- * read marker's readCount. A list page is one Query here, whatever the number of chats.
+ * on create/join, by the activity tracker's flush, deleted on leave), each chat's activity item
+ * (last message, msgCount) and the members' readCount. A list page is one Query here, whatever
+ * the number of chats.
  */
 export class ChatListStore {
   constructor(private readonly db: Db) {}
+
+  private get chats() {
+    return this.db.tables.chats;
+  }
 
   /** The row as an item, for a transaction (join) or a batch put. */
   rowItem(r: ActivityRow): Record<string, unknown> {
@@ -90,6 +126,84 @@ export class ChatListStore {
     };
   }
 
+  /** Meta, member ids and activity of these chats: one strongly consistent BatchGet per 50 chats. */
+  async getEntries(chatIds: readonly string[]): Promise<Map<string, ChatEntry>> {
+    const keys = chatIds.flatMap((chatId) => [
+      { chatId, sk: META },
+      { chatId, sk: ACTIVITY },
+    ]);
+    const out = new Map<string, ChatEntry>();
+    const items = await batchGetAll(this.db.doc, this.chats, keys, true);
+    for (const item of items.filter((i) => i.sk === META)) {
+      // DynamoDB drops an empty set: a group whose last member has left has no memberIds.
+      const ids = item.memberIds instanceof Set ? [...(item.memberIds as Set<string>)] : [];
+      out.set(item.chatId as string, { meta: toMeta(item), memberIds: ids });
+    }
+    for (const item of items.filter((i) => i.sk === ACTIVITY)) {
+      const entry = out.get(item.chatId as string);
+      if (entry) entry.activity = toActivity(item);
+    }
+    return out;
+  }
+
+  async getActivity(chatId: string): Promise<Activity | undefined> {
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.chats, Key: { chatId, sk: ACTIVITY }, ConsistentRead: true }),
+    );
+    return res.Item ? toActivity(res.Item) : undefined;
+  }
+
+  /**
+   * Records a flushed run of `count` messages ending with `last`: adds to msgCount and, unless a
+   * newer message is recorded already (another instance flushed it), sets the last message.
+   * Returns whether `last` is now the recorded last message.
+   */
+  async recordActivity(last: Message, count: number): Promise<boolean> {
+    const Key = { chatId: last.chatId, sk: ACTIVITY };
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.chats,
+          Key,
+          UpdateExpression: 'SET lastMessage = :m, lastMessageId = :id, lastMessageAt = :at ADD msgCount :n',
+          ConditionExpression: 'attribute_not_exists(lastMessageId) OR lastMessageId <= :id',
+          ExpressionAttributeValues: { ':m': last, ':id': last.id, ':at': last.createdAt, ':n': count },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+    if (count > 0) {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.chats,
+          Key,
+          UpdateExpression: 'ADD msgCount :n',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    }
+    return false;
+  }
+
+  /** A member's own messages count as read; nothing happens if they have left meanwhile. */
+  async addReadCount(chatId: string, userId: string, count: number): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.chats,
+          Key: { chatId, sk: memberSk(userId) },
+          UpdateExpression: 'ADD readCount :n',
+          ConditionExpression: 'attribute_exists(sk)',
+          ExpressionAttributeValues: { ':n': count },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
   /**
    * Messages of the chat with from ≤ id ≤ to not sent by `userId` (COUNT on the byId LSI, strongly
    * consistent; one request per 1 MB scanned). Used by markRead, not by the list.
@@ -116,4 +230,14 @@ export class ChatListStore {
     } while (start);
     return count;
   }
+}
+
+function toActivity(item: Record<string, unknown>): Activity {
+  return {
+    chatId: item.chatId as string,
+    lastMessageId: item.lastMessageId as string,
+    lastMessageAt: item.lastMessageAt as string,
+    lastMessage: toMessage(item.lastMessage as Record<string, unknown>),
+    msgCount: item.msgCount as number,
+  };
 }

@@ -8,23 +8,10 @@ import type { Limits } from '../lib/limits.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
-import type { ListPosition } from './list-store.js';
+import type { PendingActivity } from './activity.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
-import {
-  type ChatEntry,
-  type ChatMeta,
-  type ChatStore,
-  ConditionFailed,
-  type MemberRecord,
-} from './store.js';
-
-export const UNREAD_CAP = 1000;
-
-/** The activity tracker (chats/activity.ts), as the reads that need its counts exact see it. */
-export interface PendingActivity {
-  flush(): Promise<void>;
-  exclusive<T>(fn: () => Promise<T>): Promise<T>;
-}
+import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
+import { ChatViews } from './views.js';
 
 /** One chat id per pair of users, whoever starts it: the conditional create then dedupes. */
 export function directChatId(a: string, b: string): string {
@@ -32,7 +19,10 @@ export function directChatId(a: string, b: string): string {
   return `d_${createHash('sha256').update(`${x}:${y}`).digest('base64url').slice(0, 26)}`;
 }
 
+/** The rules of chats and membership; what a member sees of a chat is ChatViews'. */
 export class ChatService {
+  private readonly views: ChatViews;
+
   constructor(
     private readonly chats: ChatStore,
     private readonly messages: MessageStore,
@@ -41,7 +31,9 @@ export class ChatService {
     private readonly limits: Limits,
     private readonly inbox: Inbox,
     private readonly activity?: PendingActivity,
-  ) {}
+  ) {
+    this.views = new ChatViews(chats, messages, users, activity);
+  }
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
   async requireMember(chatId: string, userId: string): Promise<MemberRecord> {
@@ -93,7 +85,7 @@ export class ChatService {
     const added = this.added(members, userId, pos);
     await this.chats.create(meta, members, changeItem(chatId, pos, added));
     this.publish(added);
-    return { chat: await this.view(chatId, userId), created: true };
+    return { chat: await this.views.view(chatId, userId), created: true };
   }
 
   private async createDirect(userId: string, otherId: string, now: string) {
@@ -115,7 +107,7 @@ export class ChatService {
         const added = this.added(members, userId, pos);
         await this.chats.create(meta, members, changeItem(chatId, pos, added));
         this.publish(added);
-        return { chat: await this.view(chatId, userId), created: true };
+        return { chat: await this.views.view(chatId, userId), created: true };
       } catch (err) {
         if (!(err instanceof ConditionFailed)) throw err;
         const existing = await this.chats.getMeta(chatId);
@@ -128,32 +120,16 @@ export class ChatService {
     }
   }
 
-  async get(chatId: string, userId: string): Promise<Chat> {
-    await this.activity?.flush();
-    return this.view(chatId, userId);
+  get(chatId: string, userId: string): Promise<Chat> {
+    return this.views.get(chatId, userId);
   }
 
-  /**
-   * My chats, most recent activity first, with members, last message and my unread count. A
-   * constant number of requests per page, whatever the number of chats I am in: one Query of my
-   * chat-list rows, one BatchGet of the page's chats, BatchGets of their members and last
-   * messages (per 100), one of the members' profiles (per 100).
-   */
-  async list(
+  list(
     userId: string,
     limit: number,
     cursor?: string,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
-    const after = cursor ? decodeCursor(cursor) : undefined;
-    // This instance's pending activity first (nothing to do, and no request, when there is none).
-    await this.activity?.flush();
-    const { rows, next } = await this.chats.lists.page(userId, limit, after);
-    // A row may outlive my membership (a flush that listed me just before I left): views skip it.
-    const chats = await this.views(
-      userId,
-      rows.map((r) => r.chatId),
-    );
-    return { chats, nextCursor: next ? encodeCursor(next) : null };
+    return this.views.list(userId, limit, cursor);
   }
 
   async update(
@@ -175,7 +151,7 @@ export class ChatService {
       throw err;
     }
     this.publish([event]);
-    return this.view(chatId, userId);
+    return this.views.view(chatId, userId);
   }
 
   async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
@@ -191,7 +167,7 @@ export class ChatService {
       joinedAt: new Date().toISOString(),
     };
     // Their chat list shows the chat by its latest activity (a flush pending here updates it later).
-    const activity = await this.chats.getActivity(chatId);
+    const activity = await this.chats.lists.getActivity(chatId);
     const activityAt = latest(meta.createdAt, activity?.lastMessageAt);
     const pos = await this.position(chatId, [added]);
     const events = this.added([added], userId, pos);
@@ -214,7 +190,7 @@ export class ChatService {
       throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
     }
     this.publish(events);
-    return this.view(chatId, userId);
+    return this.views.view(chatId, userId);
   }
 
   /** Removes a member, or leaves when it is me. The owner hands over ownership before leaving. */
@@ -249,7 +225,7 @@ export class ChatService {
     if (targetId === userId) throw new AppError('unprocessable', 'Hand ownership to another member instead');
     const target = await this.chats.getMember(chatId, targetId);
     if (!target) throw notFound('Member not found');
-    if (target.role === role) return this.view(chatId, userId);
+    if (target.role === role) return this.views.view(chatId, userId);
     const changes = [{ userId: targetId, role, expect: target.role }];
     if (role === 'owner') changes.push({ userId, role: 'admin', expect: 'owner' });
     const pos = await this.position(chatId);
@@ -268,7 +244,7 @@ export class ChatService {
       throw err;
     }
     this.publish(events);
-    return this.view(chatId, userId);
+    return this.views.view(chatId, userId);
   }
 
   /** Moves my read marker (never back) to a message of this chat, and with it my unread count. */
@@ -299,7 +275,7 @@ export class ChatService {
    * once flushed they count as unread even if older than the marker, until the next read.
    */
   private async readCount(read: Message, userId: string): Promise<number> {
-    const activity = await this.chats.getActivity(read.chatId);
+    const activity = await this.chats.lists.getActivity(read.chatId);
     if (!activity) return 0;
     const last = activity.lastMessageId;
     const fromOthers = await this.chats.lists.countFromOthers(read.chatId, userId, read.id, last);
@@ -348,110 +324,9 @@ export class ChatService {
     if (missing.length > 0)
       throw new AppError('unprocessable', 'Unknown user', { details: { userIds: missing } });
   }
-
-  /** One chat as `userId` sees it; 404 unless they are a member. */
-  private async view(chatId: string, userId: string): Promise<Chat> {
-    const [chat] = await this.views(userId, [chatId]);
-    if (!chat) throw notFound('Chat not found');
-    return chat;
-  }
-
-  /**
-   * These chats as `userId` sees them, in this order, leaving out any that they are not a member
-   * of. Batched: requests grow with the chats' members / 100, not with the number of chats.
-   */
-  private async views(userId: string, chatIds: readonly string[]): Promise<Chat[]> {
-    const entries = await this.chats.getEntries(chatIds);
-    const found = chatIds.flatMap((id) => entries.get(id) ?? []);
-    const keys = found.flatMap((e) =>
-      (e.memberIds ?? []).map((id) => ({ chatId: e.meta.chatId, userId: id })),
-    );
-    // Chats created before member ids were kept on the meta item, or activity before the last
-    // message was kept on it: read those the old way.
-    const legacyMembers = found.filter((e) => !e.memberIds).map((e) => e.meta.chatId);
-    const legacyLast = found.filter((e) => e.activity && !e.activity.lastMessage).map((e) => e.meta.chatId);
-    const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
-    const [members, oldMembers, live, oldLast] = await Promise.all([
-      this.chats.getMembers(keys),
-      Promise.all(legacyMembers.map((id) => this.chats.listMembers(id))),
-      // The stored copy is as sent; the item itself carries edits and deletes since.
-      this.messages.findExisting(stored),
-      Promise.all(legacyLast.map((id) => this.messages.latest(id))),
-    ]);
-    const membersOf = new Map<string, MemberRecord[]>();
-    for (const m of [...members, ...oldMembers.flat()]) {
-      const list = membersOf.get(m.chatId) ?? [];
-      list.push(m);
-      membersOf.set(m.chatId, list);
-    }
-    const lastOf = new Map<string, Message>();
-    for (const m of [...stored, ...live, ...oldLast.flatMap((m) => m ?? [])]) {
-      const seen = lastOf.get(m.chatId);
-      if (!seen || seen.id <= m.id) lastOf.set(m.chatId, m);
-    }
-    const mine = found.filter((e) => membersOf.get(e.meta.chatId)?.some((m) => m.userId === userId));
-    const profiles = await this.users.getMany(
-      mine.flatMap((e) => (membersOf.get(e.meta.chatId) ?? []).map((m) => m.userId)),
-    );
-    const byId = new Map(profiles.map((p) => [p.id, p]));
-    return mine.map((e) =>
-      this.toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
-    );
-  }
-
-  private toChat(
-    { meta, activity }: ChatEntry,
-    all: MemberRecord[],
-    lastMessage: Message | undefined,
-    userId: string,
-    profiles: Map<string, { userName: string; displayName?: string }>,
-  ): Chat {
-    const me = all.find((m) => m.userId === userId);
-    const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0);
-    return {
-      id: meta.chatId,
-      type: meta.type,
-      ...(meta.name ? { name: meta.name } : {}),
-      ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
-      createdAt: meta.createdAt,
-      lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
-      members: [...all]
-        .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
-        .map((m) => {
-          const profile = profiles.get(m.userId);
-          return {
-            userId: m.userId,
-            userName: profile?.userName ?? 'deleted',
-            ...(profile?.displayName ? { displayName: profile.displayName } : {}),
-            role: m.role,
-            ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
-          };
-        }),
-      lastMessage: lastMessage ?? null,
-      unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
-    };
-  }
 }
 
 const rank: Record<Role, number> = { owner: 3, admin: 2, member: 1 };
 const outranks = (a: Role, b: Role) => rank[a] > rank[b];
 
 const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
-
-const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decodeCursor(s: string): ListPosition {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as ListPosition;
-    if (
-      typeof c.sk === 'string' &&
-      /^a#[A-Za-z0-9_-]{1,64}$/.test(c.sk) &&
-      typeof c.at === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T[\d:.]{1,20}Z$/.test(c.at)
-    )
-      return { sk: c.sk, at: c.at };
-  } catch {
-    // fall through to the validation error
-  }
-  throw new AppError('validation_failed', 'cursor is not one this server issued');
-}

@@ -1,16 +1,14 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { CHATS_BY_MEMBER } from '../db/tables.js';
-import type { Message } from '../messages/schemas.js';
-import { toMessage } from '../messages/store.js';
+import { META, memberSk, toMember, toMeta } from './items.js';
 import { ChatListStore } from './list-store.js';
 import type { AddPolicy, Role } from './schemas.js';
 
@@ -39,24 +37,6 @@ export interface MemberRecord {
   peerId?: string;
 }
 
-/** The chat's "activity" item, written by the activity tracker (chats/activity.ts). */
-export interface Activity {
-  chatId: string;
-  lastMessageId: string;
-  lastMessageAt: string;
-  /** The last message as committed (edits and deletes are not applied here; see ChatService). */
-  lastMessage?: Message;
-  /** Messages committed in the chat and flushed by a tracker. */
-  msgCount: number;
-}
-
-/** A chat's meta with its member ids (absent on chats created before they were kept) and activity. */
-export interface ChatEntry {
-  meta: ChatMeta;
-  memberIds?: string[];
-  activity?: Activity;
-}
-
 /** A change-log item (feed/log.ts) written in the same transaction as the change it records. */
 export type LogItem = Record<string, unknown>;
 
@@ -70,12 +50,8 @@ export class ConditionFailed extends Error {
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-const META = 'meta';
-const ACTIVITY = 'activity';
-const memberSk = (userId: string) => `member#${userId}`;
-
 export class ChatStore {
-  /** The chat list's rows and counters (feed table). */
+  /** The chat list's rows, activity items and counters. */
   readonly lists: ChatListStore;
 
   constructor(private readonly db: Db) {
@@ -142,32 +118,6 @@ export class ChatStore {
     return items.map(toMember);
   }
 
-  /** Meta, member ids and activity of these chats: one strongly consistent BatchGet per 50 chats. */
-  async getEntries(chatIds: readonly string[]): Promise<Map<string, ChatEntry>> {
-    const keys = chatIds.flatMap((chatId) => [
-      { chatId, sk: META },
-      { chatId, sk: ACTIVITY },
-    ]);
-    const out = new Map<string, ChatEntry>();
-    const items = await batchGetAll(this.db.doc, this.table, keys, true);
-    for (const item of items.filter((i) => i.sk === META)) {
-      const ids = item.memberIds instanceof Set ? [...(item.memberIds as Set<string>)] : undefined;
-      out.set(item.chatId as string, { meta: toMeta(item), ...(ids ? { memberIds: ids } : {}) });
-    }
-    for (const item of items.filter((i) => i.sk === ACTIVITY)) {
-      const entry = out.get(item.chatId as string);
-      if (entry) entry.activity = toActivity(item);
-    }
-    return out;
-  }
-
-  async getActivity(chatId: string): Promise<Activity | undefined> {
-    const res = await this.db.doc.send(
-      new GetCommand({ TableName: this.table, Key: { chatId, sk: ACTIVITY }, ConsistentRead: true }),
-    );
-    return res.Item ? toActivity(res.Item) : undefined;
-  }
-
   /** These members (strongly consistent BatchGets of 100); the ones not found are left out. */
   async getMembers(keys: readonly { chatId: string; userId: string }[]): Promise<MemberRecord[]> {
     const items = await batchGetAll(
@@ -177,57 +127,6 @@ export class ChatStore {
       true,
     );
     return items.map(toMember);
-  }
-
-  /**
-   * Records a flushed run of `count` messages ending with `last`: adds to msgCount and, unless a
-   * newer message is recorded already (another instance flushed it), sets the last message.
-   * Returns whether `last` is now the recorded last message.
-   */
-  async recordActivity(last: Message, count: number): Promise<boolean> {
-    const Key = { chatId: last.chatId, sk: ACTIVITY };
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key,
-          UpdateExpression: 'SET lastMessage = :m, lastMessageId = :id, lastMessageAt = :at ADD msgCount :n',
-          ConditionExpression: 'attribute_not_exists(lastMessageId) OR lastMessageId <= :id',
-          ExpressionAttributeValues: { ':m': last, ':id': last.id, ':at': last.createdAt, ':n': count },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
-    if (count > 0) {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key,
-          UpdateExpression: 'ADD msgCount :n',
-          ExpressionAttributeValues: { ':n': count },
-        }),
-      );
-    }
-    return false;
-  }
-
-  /** A member's own messages count as read; nothing happens if they have left meanwhile. */
-  async addReadCount(chatId: string, userId: string, count: number): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { chatId, sk: memberSk(userId) },
-          UpdateExpression: 'ADD readCount :n',
-          ConditionExpression: 'attribute_exists(sk)',
-          ExpressionAttributeValues: { ':n': count },
-        }),
-      );
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
   }
 
   async updateMeta(
@@ -411,39 +310,4 @@ export class ChatStore {
     } while (start);
     return out;
   }
-}
-
-function toMeta(item: Record<string, unknown>): ChatMeta {
-  return {
-    chatId: item.chatId as string,
-    type: item.type as ChatMeta['type'],
-    ...(typeof item.name === 'string' ? { name: item.name } : {}),
-    ...(typeof item.addPolicy === 'string' ? { addPolicy: item.addPolicy as AddPolicy } : {}),
-    createdBy: item.createdBy as string,
-    createdAt: item.createdAt as string,
-    memberCount: Number(item.memberCount),
-  };
-}
-
-function toMember(item: Record<string, unknown>): MemberRecord {
-  return {
-    chatId: item.chatId as string,
-    userId: item.memberId as string,
-    role: item.role as Role,
-    joinedAt: item.joinedAt as string,
-    ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
-    ...(typeof item.readCount === 'number' ? { readCount: item.readCount } : {}),
-    ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
-  };
-}
-
-function toActivity(item: Record<string, unknown>): Activity {
-  const last = item.lastMessage as Record<string, unknown> | undefined;
-  return {
-    chatId: item.chatId as string,
-    lastMessageId: item.lastMessageId as string,
-    lastMessageAt: item.lastMessageAt as string,
-    ...(last ? { lastMessage: toMessage(last) } : {}),
-    msgCount: typeof item.msgCount === 'number' ? item.msgCount : 0,
-  };
 }

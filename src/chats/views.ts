@@ -1,0 +1,147 @@
+import { AppError, notFound } from '../lib/errors.js';
+import type { Message } from '../messages/schemas.js';
+import type { MessageStore } from '../messages/store.js';
+import type { UserStore } from '../users/store.js';
+import type { PendingActivity } from './activity.js';
+import type { ChatEntry, ListPosition } from './list-store.js';
+import type { Chat } from './schemas.js';
+import type { ChatStore, MemberRecord } from './store.js';
+
+export const UNREAD_CAP = 1000;
+
+type Profiles = Map<string, { userName: string; displayName?: string }>;
+
+/**
+ * Chats as a member sees them: members, last message and unread count. The read model: it reads
+ * the chat-list store's rows, entries and counters, and writes nothing.
+ */
+export class ChatViews {
+  constructor(
+    private readonly chats: ChatStore,
+    private readonly messages: MessageStore,
+    private readonly users: UserStore,
+    private readonly activity?: PendingActivity,
+  ) {}
+
+  /** One chat with this instance's pending activity in it; 404 unless `userId` is a member. */
+  async get(chatId: string, userId: string): Promise<Chat> {
+    await this.activity?.flush();
+    return this.view(chatId, userId);
+  }
+
+  /**
+   * My chats, most recent activity first, with members, last message and my unread count. A
+   * constant number of requests per page, whatever the number of chats I am in: one Query of my
+   * chat-list rows, one BatchGet of the page's chats, BatchGets of their members and last
+   * messages (per 100), one of the members' profiles (per 100).
+   */
+  async list(
+    userId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    // This instance's pending activity first (nothing to do, and no request, when there is none).
+    await this.activity?.flush();
+    const { rows, next } = await this.chats.lists.page(userId, limit, after);
+    // A row may outlive my membership (a flush that listed me just before I left): many() skips it.
+    const chats = await this.many(
+      userId,
+      rows.map((r) => r.chatId),
+    );
+    return { chats, nextCursor: next ? encodeCursor(next) : null };
+  }
+
+  /** One chat as `userId` sees it; 404 unless they are a member. */
+  async view(chatId: string, userId: string): Promise<Chat> {
+    const [chat] = await this.many(userId, [chatId]);
+    if (!chat) throw notFound('Chat not found');
+    return chat;
+  }
+
+  /**
+   * These chats as `userId` sees them, in this order, leaving out any that they are not a member
+   * of. Batched: requests grow with the chats' members / 100, not with the number of chats.
+   */
+  private async many(userId: string, chatIds: readonly string[]): Promise<Chat[]> {
+    const entries = await this.chats.lists.getEntries(chatIds);
+    const found = chatIds.flatMap((id) => entries.get(id) ?? []);
+    const keys = found.flatMap((e) => e.memberIds.map((id) => ({ chatId: e.meta.chatId, userId: id })));
+    const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
+    const [members, live] = await Promise.all([
+      this.chats.getMembers(keys),
+      // The stored copy is as sent; the item itself carries edits and deletes since.
+      this.messages.findExisting(stored),
+    ]);
+    const membersOf = new Map<string, MemberRecord[]>();
+    for (const m of members) {
+      const list = membersOf.get(m.chatId) ?? [];
+      list.push(m);
+      membersOf.set(m.chatId, list);
+    }
+    const lastOf = new Map<string, Message>();
+    for (const m of [...stored, ...live]) {
+      const seen = lastOf.get(m.chatId);
+      if (!seen || seen.id <= m.id) lastOf.set(m.chatId, m);
+    }
+    const mine = found.filter((e) => membersOf.get(e.meta.chatId)?.some((m) => m.userId === userId));
+    const profiles = await this.users.getMany(
+      mine.flatMap((e) => (membersOf.get(e.meta.chatId) ?? []).map((m) => m.userId)),
+    );
+    const byId = new Map(profiles.map((p) => [p.id, p]));
+    return mine.map((e) =>
+      toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
+    );
+  }
+}
+
+function toChat(
+  { meta, activity }: ChatEntry,
+  all: MemberRecord[],
+  lastMessage: Message | undefined,
+  userId: string,
+  profiles: Profiles,
+): Chat {
+  const me = all.find((m) => m.userId === userId);
+  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0);
+  return {
+    id: meta.chatId,
+    type: meta.type,
+    ...(meta.name ? { name: meta.name } : {}),
+    ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
+    createdAt: meta.createdAt,
+    lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
+    members: [...all]
+      .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+      .map((m) => {
+        const profile = profiles.get(m.userId);
+        return {
+          userId: m.userId,
+          userName: profile?.userName ?? 'deleted',
+          ...(profile?.displayName ? { displayName: profile.displayName } : {}),
+          role: m.role,
+          ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
+        };
+      }),
+    lastMessage: lastMessage ?? null,
+    unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
+  };
+}
+
+const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(s: string): ListPosition {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as ListPosition;
+    if (
+      typeof c.sk === 'string' &&
+      /^a#[A-Za-z0-9_-]{1,64}$/.test(c.sk) &&
+      typeof c.at === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T[\d:.]{1,20}Z$/.test(c.at)
+    )
+      return { sk: c.sk, at: c.at };
+  } catch {
+    // fall through to the validation error
+  }
+  throw new AppError('validation_failed', 'cursor is not one this server issued');
+}
