@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { type Browser, chromium, type Locator } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, postMessage, signUpAll } from '../helpers/app.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const T = { timeout: 15_000 };
+const texts = (loc: Locator, want: string[]) => expect.poll(() => loc.allTextContents(), T).toEqual(want);
+
+/** A TCP hop between the browser and the server that the test can cut, as a network would. */
+function cuttableProxy(
+  targetPort: number,
+): Promise<{ port: number; cut(): void; restore(): void; close(): void }> {
+  const open = new Set<Socket>();
+  let down = false;
+  const server: Server = createServer((client) => {
+    if (down) return client.destroy();
+    const upstream = connect(targetPort, '127.0.0.1');
+    open.add(client).add(upstream);
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream).pipe(client);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        port: (server.address() as { port: number }).port,
+        cut() {
+          down = true;
+          for (const s of open) s.destroy();
+        },
+        restore() {
+          down = false;
+        },
+        close() {
+          server.close();
+          for (const s of open) s.destroy();
+        },
+      }),
+    ),
+  );
+}
+
+describe('the web client after time away', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
+      cwd: repo,
+      stdio: 'ignore',
+    });
+    srv = await startTestServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  it('shows edits, deletes and renames made while its connection was down', { timeout: 90_000 }, async () => {
+    const [ann, bob] = await signUpAll(srv.url, 'ann', 'bob');
+    const group = await request(srv.url)
+      .post('/v1/chats')
+      .set(bearer(ann))
+      .send({ type: 'group', name: 'Weekend', memberIds: [bob.id] })
+      .expect(201);
+    const chatId: string = group.body.id;
+    const m1 = await postMessage(srv.url, ann, chatId, 'meet at 10');
+    const m2 = await postMessage(srv.url, ann, chatId, 'bring snacks');
+
+    const proxy = await cuttableProxy(srv.running.port);
+    const page = await (await browser.newContext()).newPage();
+    const base = `http://127.0.0.1:${proxy.port}`;
+    await page.goto(base);
+    await page.getByLabel('Email').fill(bob.email);
+    await page.getByLabel('Password').fill(bob.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('body[data-synced]').waitFor(T);
+    await page.locator('#chat-list button', { hasText: 'Weekend' }).click();
+    const bubbles = page.locator('#messages li.msg:not(.pending) .text');
+    await texts(bubbles, ['meet at 10', 'bring snacks']);
+
+    proxy.cut(); // Bob's laptop loses the network
+    await request(srv.url)
+      .patch(`/v1/chats/${chatId}/messages/${m1.id}`)
+      .set(bearer(ann))
+      .send({ text: 'meet at 11' })
+      .expect(200);
+    await request(srv.url).delete(`/v1/chats/${chatId}/messages/${m2.id}`).set(bearer(ann)).expect(200);
+    await request(srv.url).patch(`/v1/chats/${chatId}`).set(bearer(ann)).send({ name: 'Sunday' }).expect(200);
+    await postMessage(srv.url, ann, chatId, 'see you');
+    proxy.restore();
+
+    await texts(bubbles, ['meet at 11', 'Message deleted', 'see you']);
+    await expect.poll(() => page.locator('#chat-list').textContent(), T).toContain('Sunday');
+    proxy.close();
+  });
+});
