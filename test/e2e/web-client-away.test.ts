@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { type Browser, chromium, type Locator } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, postMessage, signUpAll } from '../helpers/app.js';
+import { launchChromium } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
 const T = { timeout: 15_000 };
 const texts = (loc: Locator, want: string[]) => expect.poll(() => loc.allTextContents(), T).toEqual(want);
 
@@ -54,15 +53,8 @@ describe('the web client after time away', () => {
   let srv: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
-      cwd: repo,
-      stdio: 'ignore',
-    });
     srv = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const repo = new URL('../../', import.meta.url).pathname;
 const T = { timeout: 10_000 };
 /** Waits until a locator shows this text (or these texts, one per match). */
 const text = (loc: Locator, want: string | RegExp | string[]) =>
@@ -21,24 +20,9 @@ describe('the web client in Chromium', () => {
   let srv: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
-      cwd: repo,
-      stdio: 'ignore',
-    });
     mkdirSync(artifacts, { recursive: true });
     srv = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
