@@ -43,6 +43,12 @@ export const JSON_BODY_LIMIT = '64kb';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** An HTTP(S) origin and its WebSocket twin (http → ws, https → wss). */
+function withSocketOrigin(origin: string): string[] {
+  const socket = origin.replace(/^http(s?):/, 'ws$1:');
+  return socket === origin ? [origin] : [origin, socket];
+}
+
 /** Builds the Express app without listening (server.ts listens; tests inject with supertest). */
 export function buildApp(deps: AppDeps): Express {
   const { config, logger } = deps;
@@ -74,7 +80,8 @@ export function buildApp(deps: AppDeps): Express {
   );
   app.use(
     helmet({
-      // The web client loads nothing from anywhere but this origin (its socket included).
+      // The web client loads nothing from anywhere but this origin (its socket included, which
+      // 'self' covers in CSP3 browsers); pages may reach only CORS_ORIGINS besides, never any ws: host.
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -82,7 +89,7 @@ export function buildApp(deps: AppDeps): Express {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          connectSrc: ["'self'", ...config.corsOrigins.flatMap(withSocketOrigin)],
           frameAncestors: ["'none'"],
           baseUri: ["'none'"],
           formAction: ["'self'"],
@@ -111,11 +118,12 @@ export function buildApp(deps: AppDeps): Express {
 
 function v1Routes(services: Services) {
   const v1 = express.Router();
-  v1.use('/auth', authRoutes(services.auth));
-  v1.use(requireAuth(services.tokens, services.sessions));
-  v1.use('/users', userRoutes(services.users));
-  v1.use('/chats/:chatId/messages', messageRoutes(services.messages));
+  const authenticated = requireAuth(services.tokens, services.sessions);
+  v1.use('/auth', authRoutes(services.auth, services.account, authenticated));
+  v1.use(authenticated);
+  v1.use('/users', userRoutes(services.users, services.dataExport));
+  v1.use('/chats/:chatId/messages', messageRoutes(services.messages, services.sends));
   v1.use('/chats', chatRoutes(services.chats));
-  v1.use('/sync', feedRoutes(services.feed));
+  v1.use('/sync', feedRoutes(services.feed, services.syncs));
   return v1;
 }

@@ -52,6 +52,14 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     CORS_ORIGINS: csv,
     TRUST_PROXY_HOPS: intFrom(0, 0, 10),
+    MAX_CONNECTIONS_PER_IP: intFrom(50, 1, 100_000),
+    /** Base URL of the web client; password-reset links point at <APP_URL>/reset. */
+    APP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).optional(),
+    /** dev/test only: where mail goes instead of SES. */
+    MAIL_SINK: z.enum(['log', 'file']).default('log'),
+    MAIL_SINK_FILE: z.string().min(1).optional(),
+    SES_ENDPOINT: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -84,6 +92,13 @@ const envSchema = z
           message: `must be at least 10 when STAGE=${env.STAGE}, got ${env.BCRYPT_ROUNDS}`,
         });
       }
+      // Deployed stages send real mail: a sender and the links' origin must be chosen, not defaulted.
+      for (const name of ['MAIL_FROM', 'APP_URL'] as const)
+        if (!env[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: `is required when STAGE=${env.STAGE}` });
+    }
+    if (!deployed(env.STAGE) && env.MAIL_SINK === 'file' && !env.MAIL_SINK_FILE) {
+      ctx.addIssue({ code: 'custom', path: ['MAIL_SINK_FILE'], message: 'is required when MAIL_SINK=file' });
     }
     if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes long' });
@@ -104,7 +119,18 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Proxies in front of the app (ALB + nginx = 2); decides which X-Forwarded-For entry is the client. */
   readonly trustProxyHops: number;
+  /** Open WebSocket connections per client address, authenticated or not; more are refused with 429. */
+  readonly maxConnectionsPerIp: number;
+  /** Base URL of the web client, without a trailing slash. */
+  readonly appUrl: string;
+  readonly mail: MailConfig;
 }
+
+/** SES in staging and production; a local sink (log or file) in dev and test. */
+export type MailConfig =
+  | { readonly transport: 'ses'; readonly from: string; readonly sesEndpoint: string | undefined }
+  | { readonly transport: 'file'; readonly from: string; readonly sinkFile: string }
+  | { readonly transport: 'log'; readonly from: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -134,7 +160,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 8080}`).replace(/\/+$/, ''),
+    mail: Object.freeze(mailConfig(e)),
   });
+}
+
+const DEV_MAIL_FROM = 'Chat-X <no-reply@localhost>';
+
+function mailConfig(e: z.infer<typeof envSchema>): MailConfig {
+  const from = e.MAIL_FROM ?? DEV_MAIL_FROM;
+  if (deployed(e.STAGE)) return { transport: 'ses', from, sesEndpoint: e.SES_ENDPOINT };
+  if (e.MAIL_SINK === 'file') return { transport: 'file', from, sinkFile: e.MAIL_SINK_FILE ?? '' };
+  return { transport: 'log', from };
 }
 
 const dbEnvSchema = z.object({

@@ -1,4 +1,7 @@
-import { AuthService } from './auth/service.js';
+import bcrypt from 'bcrypt';
+import type { AccountService } from './auth/account-service.js';
+import { createAuth } from './auth/index.js';
+import type { AuthService } from './auth/service.js';
 import { SessionGuard } from './auth/session-guard.js';
 import { SessionStore } from './auth/store.js';
 import { AccessTokens } from './auth/tokens.js';
@@ -12,11 +15,14 @@ import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/servic
 import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
-import type { Logger } from './lib/logger.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { RateLimiter } from './lib/rate-limit.js';
+import { createMailer, type Mailer } from './mail/index.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } from './messages/writer.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
+import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
 
@@ -25,13 +31,21 @@ export interface Services {
   /** Whether an access token's session is still live. */
   sessions: SessionGuard;
   auth: AuthService;
+  /** Password change and reset, listing and ending sessions. */
+  account: AccountService;
   users: UserService;
+  /** GET /v1/users/me/export: my data as one streamed JSON document. */
+  dataExport: DataExport;
   chats: ChatService;
   messages: MessageService;
   feed: FeedService;
   writer: MessageWriter;
   bus: FanoutBus;
   limits: Limits;
+  /** Sends per user, spent by REST and WebSocket alike: one budget however a message arrives. */
+  sends: RateLimiter;
+  /** GET /v1/sync per user. */
+  syncs: RateLimiter;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -45,6 +59,8 @@ export interface ServiceDeps {
   feed?: Partial<FeedOptions>;
   inbox?: Partial<InboxOptions>;
   logger?: Logger;
+  /** Defaults to the configured one (SES, or a dev/test sink). */
+  mailer?: Mailer;
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
@@ -60,13 +76,21 @@ export function createServices(deps: ServiceDeps): Services {
   bus.subscribe((e) => {
     if (e.type === 'sessions_ended') sessions.ended(e.sessionIds);
   });
-  const auth = new AuthService({
-    users: userStore,
+  const logger = deps.logger ?? createLogger({ level: 'silent', pretty: false });
+  const {
+    auth,
+    account,
+    close: closeAuth,
+  } = createAuth({
+    db: deps.db,
     sessions: sessionStore,
     tokens,
     bcryptRounds: deps.config.bcryptRounds,
     limits,
+    mailer: deps.mailer ?? createMailer(deps.config, logger),
+    appUrl: deps.config.appUrl,
     onSessionsEnded: (e) => bus.publish(e),
+    logger,
   });
   const activity = new ActivityTracker(deps.db, chatStore, deps.logger);
   const feedStore = new FeedStore(deps.db);
@@ -82,8 +106,10 @@ export function createServices(deps: ServiceDeps): Services {
       // One batched read per batch, not per message: membership is checked where it is durable.
       nonMembers: async (drafts) => {
         const pairs = drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }));
-        const members = await chatStore.membershipsOf(pairs);
-        return new Set(drafts.map(memberKey).filter((k) => !members.has(k)));
+        // A direct chat whose peer deleted their account is read-only: its sender counts as outside.
+        const members = (await chatStore.getMembers(pairs)).filter((m) => !m.peerDeleted);
+        const writable = new Set(members.map((m) => memberKey({ chatId: m.chatId, senderId: m.userId })));
+        return new Set(drafts.map(memberKey).filter((k) => !writable.has(k)));
       },
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
@@ -98,21 +124,45 @@ export function createServices(deps: ServiceDeps): Services {
     ...defaultFeedOptions,
     ...deps.feed,
   });
+  const users = new UserService({
+    users: userStore,
+    limits,
+    sharesChat: (a, b) => chats.sharesChat(a, b),
+    verifyPassword: (password, hash) => bcrypt.compare(password, hash),
+    removeFromChats: (userId) => chats.removeDeletedUser(userId),
+    endAllSessions: (userId, current) => account.endAllSessions(userId, current),
+  });
+  const sends = new RateLimiter(limits.sendsPerUser);
+  const syncs = new RateLimiter(limits.syncsPerUser);
   return {
     tokens,
     sessions,
     auth,
-    users: new UserService(userStore),
+    account,
+    users,
+    dataExport: new DataExport({
+      users: userStore,
+      chatsOf: (userId) => chats.summariesOf(userId),
+      ownMessages: (chatId, senderId, limit, after) =>
+        messageStore.pageBySender(chatId, senderId, limit, after),
+      pageSize: limits.pageMaxSize,
+    }),
     chats,
     messages: new MessageService(chats, messageStore, writer, bus, inbox),
     feed,
     writer,
     bus,
     limits,
+    sends,
+    syncs,
     async close() {
+      sends.close();
+      syncs.close();
+      users.close();
       await writer.drain();
       await activity.close();
-      auth.close();
+      await account.settled();
+      closeAuth();
       await bus.close();
     },
   };

@@ -45,7 +45,14 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production environment', () => {
-    const c = loadConfig({ STAGE: 'prod', JWT_SECRET: SECRET, BCRYPT_ROUNDS: '12', PORT: '5000' });
+    const c = loadConfig({
+      STAGE: 'prod',
+      JWT_SECRET: SECRET,
+      BCRYPT_ROUNDS: '12',
+      PORT: '5000',
+      APP_URL: 'https://chat.example.com',
+      MAIL_FROM: 'no-reply@chat.example.com',
+    });
     expect(c.stage).toBe('prod');
     expect(c.jwtSecret).toBe(SECRET);
     expect(c.port).toBe(5000);

@@ -8,6 +8,8 @@ declare global {
     interface Request {
       /** Set by requireAuth: the signed-in user's id. */
       userId?: string;
+      /** Set by requireAuth: the session (refresh-token family) the access token belongs to. */
+      sessionId?: string;
     }
   }
 }
@@ -27,6 +29,7 @@ export function requireAuth(tokens: AccessTokens, guard: SessionGuard): RequestH
     if (!(await guard.isActive(claims.sessionId)))
       return next(new AppError('invalid_token', 'The session has ended; sign in again'));
     req.userId = claims.userId;
+    req.sessionId = claims.sessionId;
     req.log = req.log.child({ userId: req.userId });
     next();
   };
@@ -36,4 +39,13 @@ export function requireAuth(tokens: AccessTokens, guard: SessionGuard): RequestH
 export function currentUser(req: { userId?: string }): string {
   if (!req.userId) throw new AppError('unauthorized');
   return req.userId;
+}
+
+/** The authenticated user and the session their token belongs to; only call behind requireAuth. */
+export function currentSession(req: { userId?: string; sessionId?: string }): {
+  userId: string;
+  sessionId: string;
+} {
+  if (!req.userId || !req.sessionId) throw new AppError('unauthorized');
+  return { userId: req.userId, sessionId: req.sessionId };
 }

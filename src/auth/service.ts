@@ -1,13 +1,17 @@
-import bcrypt from 'bcrypt';
 import { AppError } from '../lib/errors.js';
 import { newId, randomToken, sha256 } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
 import { RateLimiter } from '../lib/rate-limit.js';
 import { TakenError, type UserRecord, type UserStore } from '../users/store.js';
 import { toMe } from '../users/view.js';
+import { deviceLabel } from './device.js';
 import type { SessionsEnded } from './events.js';
+import { openSuccessor, REFRESH_GRACE_MS, sealSuccessor } from './grace.js';
+import type { LoginThrottle } from './login-throttle.js';
+import type { PasswordStore } from './password-store.js';
+import type { Passwords } from './passwords.js';
 import type { LoginBody, SessionResponse, SignupBody } from './schemas.js';
-import type { SessionStore } from './store.js';
+import type { RefreshTokenRecord, SessionStore } from './store.js';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokens } from './tokens.js';
 
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
@@ -16,38 +20,36 @@ export interface AuthServiceDeps {
   users: UserStore;
   sessions: SessionStore;
   tokens: AccessTokens;
-  bcryptRounds: number;
+  passwords: Passwords;
+  passwordStore: PasswordStore;
+  throttle: LoginThrottle;
   limits: Limits;
   /** Tells every instance that sessions ended (their sockets close, their access tokens stop). */
   onSessionsEnded?: (e: SessionsEnded) => void;
   now?: () => number;
 }
 
+/** Signing up and in, refresh-token rotation, and ending sessions. */
 export class AuthService {
   private readonly signupPerIp: RateLimiter;
   private readonly loginPerIp: RateLimiter;
-  private readonly loginFailures: RateLimiter;
   private readonly refreshPerIp: RateLimiter;
-  // Compared against when the email is unknown, so both failures cost one bcrypt compare.
-  private readonly dummyHash: Promise<string>;
   private readonly now: () => number;
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.signupPerIp = new RateLimiter(deps.limits.signupPerIp);
     this.loginPerIp = new RateLimiter(deps.limits.loginPerIp);
-    this.loginFailures = new RateLimiter(deps.limits.loginFailuresPerAccount);
     this.refreshPerIp = new RateLimiter(deps.limits.refreshPerIp);
-    this.dummyHash = bcrypt.hash(randomToken(), deps.bcryptRounds);
     this.now = deps.now ?? Date.now;
   }
 
-  async signup(body: SignupBody, ip: string): Promise<SessionResponse> {
+  async signup(body: SignupBody, ip: string, userAgent?: string): Promise<SessionResponse> {
     this.signupPerIp.consume(ip, 'Too many sign-ups from this address, try again later');
     const user: UserRecord = {
       id: newId(),
       email: body.email,
       userName: body.userName,
-      passwordHash: await bcrypt.hash(body.password, this.deps.bcryptRounds),
+      passwordHash: await this.deps.passwords.hash(body.password),
       createdAt: new Date(this.now()).toISOString(),
     };
     try {
@@ -57,34 +59,40 @@ export class AuthService {
       if (err instanceof TakenError) throw new AppError('conflict', 'Email or userName is already taken');
       throw err;
     }
-    return this.openSession(user);
+    return this.openSession(user, userAgent);
   }
 
-  async login(body: LoginBody, ip: string): Promise<SessionResponse> {
+  async login(body: LoginBody, ip: string, userAgent?: string): Promise<SessionResponse> {
     this.loginPerIp.consume(ip);
-    this.loginFailures.check(body.email, 'Too many failed sign-ins for this account, try again later');
+    await this.deps.throttle.before(body.email, ip);
     const user = await this.deps.users.getByEmail(body.email);
-    const ok = await bcrypt.compare(body.password, user?.passwordHash ?? (await this.dummyHash));
+    const ok = await this.deps.passwords.verify(body.password, user?.passwordHash);
     if (!user || !ok) {
-      this.loginFailures.record(body.email);
+      this.deps.throttle.failed(body.email, ip);
       throw new AppError('invalid_credentials');
     }
-    return this.openSession(user);
+    await this.upgradeHash(user, body.password);
+    return this.openSession(user, userAgent);
   }
 
   async refresh(refreshToken: string, ip: string): Promise<SessionResponse> {
     this.refreshPerIp.consume(ip);
     const now = this.now();
-    const old = await this.deps.sessions.getToken(sha256(refreshToken));
+    const hash = sha256(refreshToken);
+    const old = await this.deps.sessions.getToken(hash);
     if (!old || old.expiresAt * 1000 <= now) throw new AppError('invalid_token');
-    // A rotated token came back: whoever holds the chain, one of them stole it. End the session.
-    if (old.usedAt !== undefined) return this.revokeForReuse(old.userId, old.familyId);
+    if (old.usedAt !== undefined) return this.repeat(refreshToken, old, now);
     const user = await this.deps.users.getById(old.userId);
     if (!user) throw new AppError('invalid_token');
     const next = this.newRefreshToken(user.id, old.familyId);
-    // Lost a race to rotate it: the same token was presented twice.
-    if (!(await this.deps.sessions.rotate(old, next.record, now)))
-      return this.revokeForReuse(old.userId, old.familyId);
+    const sealed = sealSuccessor(refreshToken, next.token);
+    if (!(await this.deps.sessions.rotate(old, next.record, sealed, now))) {
+      // Either a concurrent refresh with the same token won (then share its successor) or the
+      // session ended meanwhile.
+      const winner = await this.deps.sessions.getToken(hash);
+      if (winner?.usedAt === undefined) throw new AppError('invalid_token');
+      return this.repeat(refreshToken, winner, now);
+    }
     return this.session(user, next.token, old.familyId);
   }
 
@@ -93,24 +101,56 @@ export class AuthService {
     const hash = sha256(refreshToken);
     const record = await this.deps.sessions.getToken(hash);
     if (!record) return;
-    await this.end(record.userId, record.familyId);
+    await this.endSessions(record.userId, [record.familyId]);
     await this.deps.sessions.deleteToken(hash);
   }
 
-  private async end(userId: string, familyId: string): Promise<void> {
-    await this.deps.sessions.revokeFamily(familyId);
-    this.deps.onSessionsEnded?.({ type: 'sessions_ended', userId, sessionIds: [familyId] });
+  /** Revokes the sessions and tells every instance, so their sockets close and tokens stop now. */
+  async endSessions(userId: string, sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.length === 0) return;
+    await Promise.all(sessionIds.map((id) => this.deps.sessions.revokeFamily(id)));
+    this.deps.onSessionsEnded?.({ type: 'sessions_ended', userId, sessionIds: [...sessionIds] });
+  }
+
+  /**
+   * A rotated token came back. Within the grace window (two tabs, a retried request) it gets the
+   * successor it was rotated to; after it, whoever holds the chain, one of them stole it.
+   */
+  private async repeat(token: string, old: RefreshTokenRecord, now: number): Promise<SessionResponse> {
+    const fresh = old.usedAt !== undefined && now - old.usedAt <= REFRESH_GRACE_MS;
+    const successor = fresh && old.nextSealed ? openSuccessor(token, old.nextSealed) : undefined;
+    if (!successor) return this.revokeForReuse(old.userId, old.familyId);
+    const family = await this.deps.sessions.getFamily(old.familyId);
+    if (!family || family.revoked) throw new AppError('invalid_token');
+    const user = await this.deps.users.getById(old.userId);
+    if (!user) throw new AppError('invalid_token');
+    return this.session(user, successor, old.familyId);
   }
 
   private async revokeForReuse(userId: string, familyId: string): Promise<never> {
-    await this.end(userId, familyId);
+    await this.endSessions(userId, [familyId]);
     throw new AppError('invalid_token', 'Refresh token reuse detected; the session was revoked');
   }
 
-  private async openSession(user: UserRecord): Promise<SessionResponse> {
+  // Hashes made at another cost move to the current one the next time the password is known.
+  private async upgradeHash(user: UserRecord, password: string): Promise<void> {
+    if (!this.deps.passwords.needsRehash(user.passwordHash)) return;
+    const hash = await this.deps.passwords.hash(password);
+    await this.deps.passwordStore.setHash(user.id, hash, user.passwordHash);
+  }
+
+  private async openSession(user: UserRecord, userAgent: string | undefined): Promise<SessionResponse> {
     const familyId = newId();
     const next = this.newRefreshToken(user.id, familyId);
-    await this.deps.sessions.createFamily({ familyId, userId: user.id, expiresAt: next.record.expiresAt });
+    const at = new Date(this.now()).toISOString();
+    await this.deps.sessions.createFamily({
+      familyId,
+      userId: user.id,
+      expiresAt: next.record.expiresAt,
+      label: deviceLabel(userAgent),
+      createdAt: at,
+      lastUsedAt: at,
+    });
     await this.deps.sessions.putToken(next.record);
     return this.session(user, next.token, familyId);
   }
@@ -131,6 +171,6 @@ export class AuthService {
   }
 
   close(): void {
-    for (const l of [this.signupPerIp, this.loginPerIp, this.loginFailures, this.refreshPerIp]) l.close();
+    for (const l of [this.signupPerIp, this.loginPerIp, this.refreshPerIp]) l.close();
   }
 }

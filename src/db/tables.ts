@@ -20,6 +20,7 @@ export const tableNames = (prefix: string): TableNames => ({
 });
 
 export const USERS_BY_USERNAME = 'byUserName';
+export const SESSIONS_BY_USER = 'byUser';
 export const CHATS_BY_MEMBER = 'byMember';
 export const MESSAGES_BY_ID = 'byId';
 export const MESSAGES_BY_REV = 'byRev';
@@ -67,13 +68,28 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
     },
     {
       // Sessions (refresh tokens), expired by TTL
-      //   token by hash ......... pk = "rt#<sha256(token)>" → userId, familyId, usedAt?
-      //   token family .......... pk = "fam#<familyId>" → revoked? (reuse of a rotated token revokes the family)
+      //   token by hash ......... pk = "rt#<sha256(token)>" → userId, familyId, usedAt?, nextSealed? (the
+      //                           successor, sealed with the token, for the 10 s refresh grace window)
+      //   token family .......... pk = "fam#<familyId>" → revoked? (reuse of a rotated token revokes the
+      //                           family), label, createdAt, lastUsedAt
+      //   sessions of a user .... GSI byUser: familyUserId = userId (set only on family items)
+      //   password reset ........ pk = "reset#<sha256(token)>" → userId; deleted when used (single use),
+      //                           expiresAt 30 min on, checked on use as TTL deletes late
       input: {
         TableName: names.sessions,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'familyUserId', AttributeType: 'S' },
+        ],
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: SESSIONS_BY_USER,
+            KeySchema: [{ AttributeName: 'familyUserId', KeyType: 'HASH' }],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
       },
       ttlAttribute: TTL_ATTRIBUTE,
     },

@@ -10,6 +10,11 @@ export const errorCatalogue = {
   forbidden: { status: 403, retryable: false, message: 'You are not allowed to do this' },
   not_found: { status: 404, retryable: false, message: 'Not found' },
   conflict: { status: 409, retryable: false, message: 'The request conflicts with the current state' },
+  reset_token_invalid: {
+    status: 400,
+    retryable: false,
+    message: 'The reset link is invalid, expired or already used; request a new one',
+  },
   sync_token_invalid: { status: 400, retryable: false, message: 'The sync token is not valid' },
   sync_expired: { status: 410, retryable: false, message: 'The sync token has expired; reload' },
   payload_too_large: { status: 413, retryable: false, message: 'The request body is too large' },

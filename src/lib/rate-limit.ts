@@ -80,6 +80,11 @@ export class RateLimiter {
     if (wait > 0) throw new AppError('rate_limited', message, { retryAfter: wait });
   }
 
+  /** True while the key is out of tokens (spends nothing). */
+  isLimited(key: string): boolean {
+    return (this.buckets.get(key)?.waitSeconds() ?? 0) > 0;
+  }
+
   /** Spends a token without throwing (e.g. record a failed login). */
   record(key: string): void {
     this.bucket(key).take();

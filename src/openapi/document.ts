@@ -1,6 +1,15 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { loginBody, refreshBody, sessionResponse, signupBody } from '../auth/schemas.js';
+import {
+  changePasswordBody,
+  loginBody,
+  refreshBody,
+  resetConfirmBody,
+  resetRequestBody,
+  sessionList,
+  sessionResponse,
+  signupBody,
+} from '../auth/schemas.js';
 import {
   addMemberBody,
   chat,
@@ -21,7 +30,7 @@ import {
   sendMessageBody,
 } from '../messages/schemas.js';
 import { serverFrame } from '../realtime/frames.js';
-import { me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
+import { deleteMeBody, me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
 
 // The API reference, generated from the same zod schemas the routes validate with.
 
@@ -123,6 +132,49 @@ export const routes: Route[] = [
     request: body(refreshBody),
     responses: { 204: { description: 'Signed out' }, ...errors(400) },
   },
+  // Account controls (password, sessions, reset by email).
+  {
+    method: 'post',
+    path: '/v1/auth/password',
+    summary: 'Change my password (ends every other session)',
+    request: body(changePasswordBody),
+    responses: { 204: { description: 'Changed' }, ...errors(400, 401, 429) },
+  },
+  {
+    method: 'get',
+    path: '/v1/auth/sessions',
+    summary: 'My sessions (sign-ins), oldest first',
+    responses: { 200: json(sessionList, 'Sessions'), ...errors(401) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/auth/sessions/{id}',
+    summary: 'End one of my sessions everywhere',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 204: { description: 'Ended' }, ...errors(401, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/logout-all',
+    summary: 'End all my sessions, this one included',
+    responses: { 204: { description: 'Signed out everywhere' }, ...errors(401) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/password-reset',
+    summary: 'Mail a password-reset link (202 whether or not the email has an account)',
+    public: true,
+    request: body(resetRequestBody),
+    responses: { 202: { description: 'Accepted' }, ...errors(400, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/auth/password-reset/confirm',
+    summary: 'Set a new password from a reset link (ends every session)',
+    public: true,
+    request: body(resetConfirmBody),
+    responses: { 204: { description: 'Password set' }, ...errors(400) },
+  },
   {
     method: 'get',
     path: '/v1/users/me',
@@ -137,13 +189,47 @@ export const routes: Route[] = [
     responses: { 200: json(me, 'Updated'), ...errors(400, 401, 409) },
   },
   {
+    method: 'delete',
+    path: '/v1/users/me',
+    summary:
+      'Delete my account (password required): profile, email, userName and sessions go at once; I leave my groups, my direct chats become read-only, my messages stay as from a deleted account',
+    request: body(deleteMeBody),
+    responses: { 204: { description: 'Deleted; every session ended' }, ...errors(400, 401, 429) },
+  },
+  {
+    method: 'get',
+    path: '/v1/users/me/export',
+    summary: 'My data as one JSON document (profile, chats, my messages), streamed',
+    responses: {
+      200: json(
+        z.object({
+          exportedAt: z.string(),
+          profile: me,
+          chats: z.array(
+            z.object({
+              id: z.string(),
+              type: z.enum(['direct', 'group']),
+              name: z.string().optional(),
+              role: z.string(),
+              joinedAt: z.string(),
+            }),
+          ),
+          messages: z.array(message.omit({ senderId: true, clientMsgId: true })),
+        }),
+        'The export (Content-Disposition: attachment)',
+      ),
+      ...errors(401, 404),
+    },
+  },
+  {
     method: 'get',
     path: '/v1/users',
-    summary: 'Find users by userName prefix or exact email',
+    summary:
+      'Find users by userName prefix (3+ characters) or by exact email (only users who share a chat with me); rate-limited per user',
     request: { query: searchQuery },
     responses: {
       200: json(z.object({ users: z.array(publicUser) }), 'Matches (at most 20)'),
-      ...errors(400, 401),
+      ...errors(400, 401, 429),
     },
   },
   {

@@ -6,7 +6,7 @@ describe('POST /v1/auth/login', () => {
   let t: TestApp;
   let user: TestUser;
   beforeAll(async () => {
-    t = await createTestApp({ limits: { loginFailuresPerAccount: { capacity: 3, windowSeconds: 600 } } });
+    t = await createTestApp({ limits: { loginFailuresPerAccountIp: { capacity: 3, windowSeconds: 600 } } });
     user = await signUp(t.app, 'login');
   });
   afterAll(() => t.close());
@@ -31,7 +31,7 @@ describe('POST /v1/auth/login', () => {
     expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 
-  it('answers 429 with Retry-After after repeated failures on one account', async () => {
+  it('answers 429 with Retry-After after repeated failures on one account from one address', async () => {
     const victim = await signUp(t.app, 'victim');
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await login(victim.email, 'guess')).status);

@@ -72,6 +72,8 @@ describe('the source bundle behind nginx, as Elastic Beanstalk runs it', () => {
         DYNAMODB_ENDPOINT: dynamoEndpoint(),
         TABLE_PREFIX: prefix,
         TRUST_PROXY_HOPS: '1',
+        APP_URL: 'https://staging.chat.example.com',
+        MAIL_FROM: 'no-reply@staging.chat.example.com',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
