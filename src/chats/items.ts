@@ -27,5 +27,6 @@ export function toMember(item: Record<string, unknown>): MemberRecord {
     ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
     ...(typeof item.readCount === 'number' ? { readCount: item.readCount } : {}),
     ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
+    ...(item.peerDeleted === true ? { peerDeleted: true } : {}),
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { safeText } from '../lib/text.js';
 import { message, messageIdSchema } from '../messages/schemas.js';
 import { userIdSchema } from '../users/schemas.js';
+
+export const groupNameSchema = safeText({ max: 100 });
 
 export const roleSchema = z.enum(['owner', 'admin', 'member']);
 export type Role = z.infer<typeof roleSchema>;
@@ -15,7 +18,7 @@ export const createChatBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('direct'), userId: userIdSchema }),
   z.strictObject({
     type: z.literal('group'),
-    name: z.string().trim().min(1).max(100),
+    name: groupNameSchema,
     memberIds: z
       .array(userIdSchema)
       .max(98, 'add at most 98 members at creation; add more later')
@@ -26,7 +29,7 @@ export const createChatBody = z.discriminatedUnion('type', [
 export type CreateChatBody = z.infer<typeof createChatBody>;
 
 export const updateChatBody = z
-  .strictObject({ name: z.string().trim().min(1).max(100).optional(), addPolicy: addPolicySchema.optional() })
+  .strictObject({ name: groupNameSchema.optional(), addPolicy: addPolicySchema.optional() })
   .refine((b) => b.name !== undefined || b.addPolicy !== undefined, 'nothing to update');
 
 export const addMemberBody = z.strictObject({ userId: userIdSchema });

@@ -42,6 +42,87 @@ export class ChatService {
     return m;
   }
 
+  /** requireMember, and the chat still takes messages: not when a direct chat's peer is gone. */
+  async requireWritable(chatId: string, userId: string): Promise<MemberRecord> {
+    const m = await this.requireMember(chatId, userId);
+    if (m.peerDeleted) throw forbidden('The other person deleted their account; this chat is read-only');
+    return m;
+  }
+
+  /** Whether two users are in at least one chat together (two reads, whatever the chat count). */
+  async sharesChat(a: string, b: string): Promise<boolean> {
+    const theirs = (await this.chats.listMemberships(b)).map((m) => m.chatId);
+    return theirs.length > 0 && (await this.chats.membershipsAmong(a, theirs)).size > 0;
+  }
+
+  /** The user's chats as their data export names them: id, type, name and their role. */
+  async summariesOf(userId: string): Promise<ChatSummary[]> {
+    const memberships = await this.chats.listMemberships(userId);
+    const entries = await this.chats.lists.getEntries(memberships.map((m) => m.chatId));
+    return memberships.flatMap((m) => {
+      const meta = entries.get(m.chatId)?.meta;
+      if (!meta) return [];
+      return [
+        {
+          id: m.chatId,
+          type: meta.type,
+          ...(meta.name ? { name: meta.name } : {}),
+          role: m.role,
+          joinedAt: m.joinedAt,
+        },
+      ];
+    });
+  }
+
+  /**
+   * For account deletion: leaves every group (an owner first hands ownership to the
+   * longest-standing admin, else member) and makes every direct chat read-only for the peer.
+   * Safe to run again after a partial failure.
+   */
+  async removeDeletedUser(userId: string): Promise<void> {
+    const memberships = await this.chats.listMemberships(userId);
+    for (const m of memberships) {
+      if (m.peerId === undefined) await this.leaveAsDeleted(m.chatId, userId);
+      else await this.chats.markPeerDeleted(m.chatId, m.peerId);
+    }
+    const direct = memberships.filter((m) => m.peerId !== undefined).map((m) => m.chatId);
+    await this.chats.lists.remove(userId, direct);
+  }
+
+  private async leaveAsDeleted(chatId: string, userId: string): Promise<void> {
+    const members = await this.chats.listMembers(chatId);
+    const me = members.find((m) => m.userId === userId);
+    if (!me) return;
+    const others = members.filter((m) => m.userId !== userId);
+    const heir = others.sort(bySeniority)[0];
+    if (me.role === 'owner' && heir && !others.some((m) => m.role === 'owner')) {
+      const pos = await this.position(chatId);
+      const event: LoggedChange = {
+        type: 'member_updated',
+        chatId,
+        pos,
+        userId: heir.userId,
+        role: 'owner',
+        by: userId,
+      };
+      await this.chats.setRoles(
+        chatId,
+        [{ userId: heir.userId, role: 'owner', expect: heir.role }],
+        changeItem(chatId, pos, [event]),
+      );
+      this.publish([event]);
+    }
+    const pos = await this.position(chatId, [me]);
+    const event: LoggedChange = { type: 'member_removed', chatId, pos, userId, by: userId };
+    try {
+      await this.chats.removeMember(chatId, userId, changeItem(chatId, pos, [event]));
+    } catch (err) {
+      if (err instanceof ConditionFailed) return; // left meanwhile
+      throw err;
+    }
+    this.publish([event]);
+  }
+
   /** Ids of every chat the user is in (for the hub's rooms). */
   async chatIdsOf(userId: string): Promise<string[]> {
     return (await this.chats.listMemberships(userId)).map((m) => m.chatId);
@@ -328,5 +409,16 @@ export class ChatService {
 
 const rank: Record<Role, number> = { owner: 3, admin: 2, member: 1 };
 const outranks = (a: Role, b: Role) => rank[a] > rank[b];
+/** Higher role first, then who joined first (ties: lower user id, so the choice is stable). */
+const bySeniority = (a: MemberRecord, b: MemberRecord) =>
+  rank[b.role] - rank[a.role] || a.joinedAt.localeCompare(b.joinedAt) || a.userId.localeCompare(b.userId);
+
+export interface ChatSummary {
+  id: string;
+  type: 'direct' | 'group';
+  name?: string;
+  role: Role;
+  joinedAt: string;
+}
 
 const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);

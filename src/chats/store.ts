@@ -1,9 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
@@ -35,6 +36,8 @@ export interface MemberRecord {
   readCount?: number;
   /** Direct chats: the other member, so a user's chat list names their peers without a read per chat. */
   peerId?: string;
+  /** Direct chats: the peer deleted their account, so the chat is read-only. */
+  peerDeleted?: boolean;
 }
 
 /** A change-log item (feed/log.ts) written in the same transaction as the change it records. */
@@ -119,13 +122,13 @@ export class ChatStore {
   }
 
   /** These members (strongly consistent BatchGets of 100); the ones not found are left out. */
+  /** These (chat, user) members that exist, strongly consistent; repeats are read once. */
   async getMembers(keys: readonly { chatId: string; userId: string }[]): Promise<MemberRecord[]> {
-    const items = await batchGetAll(
-      this.db.doc,
-      this.table,
-      keys.map((k) => ({ chatId: k.chatId, sk: memberSk(k.userId) })),
-      true,
+    // BatchGetItem refuses a request that names the same key twice.
+    const unique = new Map(
+      keys.map((k) => [`${k.chatId}|${k.userId}`, { chatId: k.chatId, sk: memberSk(k.userId) }]),
     );
+    const items = await batchGetAll(this.db.doc, this.table, [...unique.values()], true);
     return items.map(toMember);
   }
 
@@ -207,6 +210,23 @@ export class ChatStore {
     ]);
   }
 
+  /** Marks a direct chat's surviving member's record: their peer's account is gone. */
+  async markPeerDeleted(chatId: string, userId: string): Promise<void> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { chatId, sk: memberSk(userId) },
+          UpdateExpression: 'SET peerDeleted = :true',
+          ConditionExpression: 'attribute_exists(sk)',
+          ExpressionAttributeValues: { ':true': true },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
+  }
+
   /** Sets roles of one or two members atomically (ownership transfer changes both). */
   async setRoles(
     chatId: string,
@@ -257,15 +277,6 @@ export class ChatStore {
       if (err instanceof ConditionFailed) return false;
       throw err;
     }
-  }
-
-  /** Which of these (chat, user) pairs are memberships now, as "chatId|userId" (batched, consistent). */
-  async membershipsOf(pairs: readonly { chatId: string; userId: string }[]): Promise<Set<string>> {
-    const keys = new Map(
-      pairs.map((p) => [`${p.chatId}|${p.userId}`, { chatId: p.chatId, sk: memberSk(p.userId) }]),
-    );
-    const items = await batchGetAll(this.db.doc, this.table, [...keys.values()], true);
-    return new Set(items.map((i) => `${i.chatId as string}|${i.memberId as string}`));
   }
 
   /** Which of these chats the user is a member of now (batched, strongly consistent). */

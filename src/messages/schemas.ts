@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../lib/patterns.js';
+import { safeText } from '../lib/text.js';
 
 export const MESSAGE_MAX_CHARS = 4000;
 
@@ -10,22 +11,8 @@ export const clientMsgIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
 
-/** Plain text: trimmed, 1–4000 characters, no control characters other than line breaks and tab. */
-export const messageTextSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
-  .refine((t) => !hasControlCharacters(t), 'must not contain control characters');
-
-/** C0 controls and DEL, except tab, newline and carriage return. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
-  }
-  return false;
-}
+/** Plain text: NFC, trimmed, 1–4000 characters; tab and line breaks are the only controls kept. */
+export const messageTextSchema = safeText({ max: MESSAGE_MAX_CHARS, multiline: true });
 
 export const message = z.object({
   id: z.string(),

@@ -22,7 +22,7 @@ export class MessageService {
    * hook so that fan-out follows chat order.
    */
   async send(userId: string, chatId: string, clientMsgId: string, text: string): Promise<Sent> {
-    await this.chats.requireMember(chatId, userId);
+    await this.chats.requireWritable(chatId, userId);
     return this.writer.submit({ chatId, senderId: userId, clientMsgId, text });
   }
 

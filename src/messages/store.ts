@@ -85,6 +85,31 @@ export class MessageStore {
     return { messages: items.slice(0, opts.limit), hasMore: items.length > opts.limit };
   }
 
+  /**
+   * The sender's own messages in chat order after `after`, one Query page (≤ `limit` items read)
+   * at a time; `next` is where to go on, absent at the end. For the data export: memory stays
+   * bounded by the page, whatever the chat's length.
+   */
+  async pageBySender(
+    chatId: string,
+    senderId: string,
+    limit: number,
+    after?: string,
+  ): Promise<{ messages: Message[]; next?: string }> {
+    const res = await this.db.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: MESSAGES_BY_ID,
+        KeyConditionExpression: after ? 'chatId = :c AND id > :after' : 'chatId = :c',
+        FilterExpression: 'senderId = :me',
+        ExpressionAttributeValues: { ':c': chatId, ':me': senderId, ...(after ? { ':after': after } : {}) },
+        Limit: limit,
+      }),
+    );
+    const next = res.LastEvaluatedKey?.id as string | undefined;
+    return { messages: (res.Items ?? []).map(toMessage), ...(next ? { next } : {}) };
+  }
+
   async latest(chatId: string): Promise<Message | undefined> {
     return (await this.page(chatId, { limit: 1 })).messages[0];
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../lib/patterns.js';
+import { safeText } from '../lib/text.js';
 
 export const userNameSchema = z
   .string()
@@ -8,7 +9,7 @@ export const userNameSchema = z
   .max(32, 'must be 3 to 32 characters')
   .regex(/^[A-Za-z0-9_.]+$/, 'may contain only letters, digits, "_" and "."');
 
-export const displayNameSchema = z.string().trim().min(1).max(64);
+export const displayNameSchema = safeText({ max: 64 });
 
 export const emailSchema = z
   .string()
@@ -23,8 +24,11 @@ export const updateMeBody = z
   .strictObject({ userName: userNameSchema.optional(), displayName: displayNameSchema.optional() })
   .refine((b) => b.userName !== undefined || b.displayName !== undefined, 'nothing to update');
 
+// Three characters at least: shorter prefixes let a client walk the whole directory.
+export const SEARCH_MIN_CHARS = 3;
+
 export const searchQuery = z.strictObject({
-  query: z.string().trim().min(1, 'must not be empty').max(254),
+  query: z.string().trim().min(SEARCH_MIN_CHARS, `must be at least ${SEARCH_MIN_CHARS} characters`).max(254),
   limit: z.coerce.number().int().min(1).max(20).default(20),
 });
 
@@ -36,6 +40,8 @@ export const publicUser = z.object({
 });
 
 export const me = publicUser.extend({ email: z.string() });
+
+export const deleteMeBody = z.strictObject({ password: z.string().min(1).max(1024) });
 
 export type PublicUser = z.infer<typeof publicUser>;
 export type Me = z.infer<typeof me>;

@@ -73,6 +73,34 @@ export class UserStore {
     return userId ? this.getById(userId) : undefined;
   }
 
+  /** Who holds this userName (case-insensitive), from its uniqueness guard: one read. */
+  async userNameOwner(userName: string): Promise<string | undefined> {
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.table, Key: { pk: userNameKey(userName) }, ConsistentRead: true }),
+    );
+    return res.Item?.userId as string | undefined;
+  }
+
+  /**
+   * Deletes the profile and both uniqueness guards in one transaction, so the email and the
+   * userName are free again at once. A guard that already points at someone else is left alone.
+   */
+  async delete(user: UserRecord): Promise<void> {
+    const mine = {
+      ConditionExpression: 'attribute_not_exists(pk) OR userId = :me',
+      ExpressionAttributeValues: { ':me': user.id },
+    };
+    await this.db.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: this.table, Key: { pk: userKey(user.id) } } },
+          { Delete: { TableName: this.table, Key: { pk: emailKey(user.email) }, ...mine } },
+          { Delete: { TableName: this.table, Key: { pk: userNameKey(user.userName) }, ...mine } },
+        ],
+      }),
+    );
+  }
+
   /** Users by id, in no particular order; unknown ids are skipped. */
   async getMany(ids: readonly string[]): Promise<UserRecord[]> {
     const keys = [...new Set(ids)].map((id) => ({ pk: userKey(id) }));

@@ -80,7 +80,8 @@ describe('users', () => {
     }
   });
 
-  it('finds a user by exact email only', async () => {
+  it('finds a user I share a chat with by exact email only', async () => {
+    await request(t.app).post('/v1/chats').set(bearer(ann)).send({ type: 'direct', userId: bob.id });
     const exact = await request(t.app).get('/v1/users').query({ query: bob.email }).set(bearer(ann));
     expect(exact.body.users).toEqual([{ id: bob.id, userName: bob.userName, createdAt: expect.any(String) }]);
     const partial = await request(t.app)
