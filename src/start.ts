@@ -60,9 +60,13 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
       ...(redisBus ? [{ name: 'redis', check: () => redisBus.ping(), degraded: true }] : []),
     ],
   });
-  const server = createServer(app);
+  // Slowloris: a request's headers must arrive within 20 s and all of it (64 KB at most) within 30 s,
+  // checked every 5 s. Since Node 18 these clocks run only while a request is being received, not
+  // while a kept-alive connection idles, so they need not outlast the keep-alive timeout.
+  const server = createServer({ connectionsCheckingInterval: 5_000 }, app);
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
   const presence = redisBus
     ? new RedisPresence({
         redis: redisBus.redis,
@@ -80,8 +84,9 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     services,
     logger,
     corsOrigins: config.corsOrigins,
+    trustProxyHops: config.trustProxyHops,
     ...(presence ? { presence } : {}),
-    ...(opts.hub ? { options: opts.hub } : {}),
+    options: { maxConnectionsPerIp: config.maxConnectionsPerIp, ...opts.hub },
   });
   hub.attach(server);
 

@@ -27,6 +27,10 @@ function fromBodyParser(err: unknown): AppError | undefined {
   }
   if (typeof type === 'string')
     return new AppError('validation_failed', 'The request body could not be read');
+  // A corrupt gzip/deflate body fails in zlib (Z_DATA_ERROR, Z_BUF_ERROR, …) without a `type`.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return new AppError('validation_failed', 'The request body could not be decompressed');
   return undefined;
 }
 

@@ -3,14 +3,16 @@ import { currentUser } from '../auth/middleware.js';
 import { chatId } from '../chats/routes.js';
 import { notFound } from '../lib/errors.js';
 import { parse } from '../lib/http.js';
+import type { RateLimiter } from '../lib/rate-limit.js';
 import { editMessageBody, historyQuery, messageIdSchema, sendMessageBody } from './schemas.js';
 import type { MessageService } from './service.js';
 
-/** Mounted at /v1/chats/:chatId/messages. */
-export function messageRoutes(messages: MessageService): Router {
+/** Mounted at /v1/chats/:chatId/messages. `sends` is the per-user budget the WebSocket hub spends too. */
+export function messageRoutes(messages: MessageService, sends: RateLimiter): Router {
   const r = Router({ mergeParams: true });
   r.post('/', async (req, res) => {
     const body = parse(sendMessageBody, req.body);
+    sends.consume(currentUser(req), 'Sending too fast, slow down');
     const sent = await messages.send(currentUser(req), chatIdOf(req.params), body.clientMsgId, body.text);
     res.status(sent.created ? 201 : 200).json(sent.message);
   });

@@ -14,8 +14,15 @@ export interface ConnectionLimits {
   maxBufferedBytes: number;
   sendBurst: number;
   sendsPerSecond: number;
+  /** `sync` frames: each replays up to 500 changes from the database, so they are few. */
+  syncBurst: number;
+  syncsPerSecond: number;
+  /** `read` frames: each is a few database writes. */
+  readBurst: number;
+  readsPerSecond: number;
   /** Invalid frames tolerated (decaying one per 10 s) before closing with 1008. */
   maxInvalidFrames: number;
+  /** One typing indicator per user and chat in this interval, across the user's connections here. */
   typingIntervalMs: number;
 }
 
@@ -24,6 +31,10 @@ export const defaultConnectionLimits: ConnectionLimits = {
   maxBufferedBytes: 1024 * 1024,
   sendBurst: 30,
   sendsPerSecond: 10,
+  syncBurst: 5,
+  syncsPerSecond: 0.5,
+  readBurst: 20,
+  readsPerSecond: 5,
   maxInvalidFrames: 10,
   typingIntervalMs: 2_000,
 };
@@ -43,10 +54,15 @@ export class Connection {
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
   readonly sendBucket: TokenBucket;
+  private readonly syncBucket: TokenBucket;
+  private readonly readBucket: TokenBucket;
+  /** A sync is being read and sent: a second one waits for it (each is up to 500 changes). */
+  private syncing = false;
+  /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
+  private continueFrom: string | undefined;
   private readonly queued: string[] = [];
   private invalid = 0;
   private invalidSince = Date.now();
-  private lastTyping: Map<string, number> | undefined;
 
   private logger: Logger | undefined;
 
@@ -59,6 +75,8 @@ export class Connection {
     private readonly limits: ConnectionLimits,
   ) {
     this.sendBucket = new TokenBucket(limits.sendBurst, limits.sendsPerSecond);
+    this.syncBucket = new TokenBucket(limits.syncBurst, limits.syncsPerSecond);
+    this.readBucket = new TokenBucket(limits.readBurst, limits.readsPerSecond);
   }
 
   /** Every line about this connection carries its id (and user); built on first use, since most
@@ -114,14 +132,28 @@ export class Connection {
     return this.invalid > this.limits.maxInvalidFrames;
   }
 
-  /** Typing indicators are throttled per chat: true when this one may go out. */
-  mayType(chatId: string): boolean {
-    const now = Date.now();
-    this.lastTyping ??= new Map();
-    const last = this.lastTyping.get(chatId) ?? 0;
-    if (now - last < this.limits.typingIntervalMs) return false;
-    this.lastTyping.set(chatId, now);
+  /**
+   * Starts a sync when none is running and the budget allows; the pages of one long replay (each
+   * `since` the token of the incomplete page before) are free, so a big backlog never stalls.
+   */
+  startSync(since: string | undefined): boolean {
+    if (this.syncing) return false;
+    const continues = since !== undefined && since === this.continueFrom;
+    this.continueFrom = undefined;
+    if (!continues && this.syncBucket.take() > 0) return false;
+    this.syncing = true;
     return true;
+  }
+
+  /** The sync started by startSync is over; `next` is its token when more pages wait. */
+  endSync(next: string | undefined): void {
+    this.syncing = false;
+    this.continueFrom = next;
+  }
+
+  /** Whether a `read` frame is within this connection's budget (spends it). */
+  mayRead(): boolean {
+    return this.readBucket.take() === 0;
   }
 
   close(code: CloseCodeValue, reason: string): void {

@@ -5,11 +5,13 @@ import { bearerToken } from '../auth/middleware.js';
 import type { AccessClaims } from '../auth/tokens.js';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
+import { clientIp } from '../lib/client-ip.js';
 import { AppError, toAppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import { RateLimiter } from '../lib/rate-limit.js';
 import type { Services } from '../services.js';
+import { AddressCap } from './address-cap.js';
 import { CloseCode } from './close-codes.js';
 import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
 import { Credentials } from './credentials.js';
@@ -28,9 +30,8 @@ export interface HubOptions {
   pingIntervalMs: number;
   maxPayloadBytes: number;
   maxConnectionsPerUser: number;
-  /** Sends per user across all their devices: a burst, then a sustained rate per second. */
-  userSendBurst: number;
-  userSendsPerSecond: number;
+  /** Open sockets per client address, before and after authentication (MAX_CONNECTIONS_PER_IP). */
+  maxConnectionsPerIp: number;
   /** Close all sockets over this long on shutdown, so clients do not reconnect all at once. */
   drainMs: number;
   sync: SyncOptions;
@@ -43,8 +44,7 @@ export const defaultHubOptions: HubOptions = {
   pingIntervalMs: 30_000,
   maxPayloadBytes: 16 * 1024,
   maxConnectionsPerUser: 10,
-  userSendBurst: 60,
-  userSendsPerSecond: 20,
+  maxConnectionsPerIp: 50,
   drainMs: 3_000,
   sync: { limit: 500, checkpointMs: 10_000 },
   connection: defaultConnectionLimits,
@@ -54,6 +54,8 @@ export interface HubDeps {
   services: Services;
   logger: Logger;
   corsOrigins: readonly string[];
+  /** TRUST_PROXY_HOPS: which X-Forwarded-For entry is the client, exactly as for HTTP requests. */
+  trustProxyHops?: number;
   /** Defaults to this process's own view (one instance). */
   presence?: PresenceStore;
   options?: Partial<HubOptions>;
@@ -74,9 +76,9 @@ export class Hub {
   private readonly presence: PresenceStore;
   private readonly syncer: Syncer;
   private readonly credentials = new Credentials(this.registry);
-  /** One bucket per user shared by their devices, so ten connections do not mean ten times the rate.
-   * A bucket outlives its user's connections until it is full again: reconnecting is no reset. */
-  private readonly userSends: RateLimiter;
+  private readonly addresses: AddressCap;
+  /** Per user and chat, not per connection: a user's ten devices do not type ten times as often. */
+  private readonly typing: RateLimiter | undefined;
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
@@ -89,10 +91,9 @@ export class Hub {
       maxPayload: this.options.maxPayloadBytes,
       perMessageDeflate: false,
     });
-    this.userSends = new RateLimiter({
-      capacity: this.options.userSendBurst,
-      windowSeconds: this.options.userSendBurst / this.options.userSendsPerSecond,
-    });
+    this.addresses = new AddressCap(this.options.maxConnectionsPerIp);
+    const typingMs = this.options.connection.typingIntervalMs;
+    this.typing = typingMs > 0 ? new RateLimiter({ capacity: 1, windowSeconds: typingMs / 1000 }) : undefined;
     this.presence = deps.presence ?? new LocalPresence();
     const { bus, feed } = deps.services;
     this.syncer = new Syncer(feed, this.registry, this.options.sync, () => bus.healthy());
@@ -119,6 +120,9 @@ export class Hub {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== this.options.path) return reject(socket, 404, 'Not Found');
     if (this.draining) return reject(socket, 503, 'Service Unavailable');
+    // Counted before the handshake: a flood of sockets that never authenticate is refused too.
+    if (!this.addresses.admit(clientIp(req, this.deps.trustProxyHops ?? 0), socket))
+      return reject(socket, 429, 'Too Many Requests');
     const origin = req.headers.origin;
     // Browsers always send Origin; native clients do not. Pages from this server itself (the web
     // client) and from CORS_ORIGINS may open a socket; any other site may not.
@@ -257,26 +261,44 @@ export class Hub {
       case 'send':
         return this.onSend(conn, frame);
       case 'sync':
-        return void this.syncer.run(conn, frame.since).catch((err: unknown) => this.fail(conn, err));
+        return this.onSync(conn, frame.since);
       case 'typing':
         this.requireChat(conn, frame.chatId);
-        if (conn.mayType(frame.chatId)) {
+        if ((this.typing?.take(`${conn.userId} ${frame.chatId}`) ?? 0) === 0) {
           this.deps.services.bus.publish({ type: 'typing', chatId: frame.chatId, userId: conn.userId });
         }
         return;
       case 'read':
         this.requireChat(conn, frame.chatId);
+        if (!conn.mayRead())
+          return this.fail(
+            conn,
+            new AppError('rate_limited', 'Marking read too fast, slow down'),
+            frame.messageId,
+          );
         return void this.deps.services.chats
           .markRead(frame.chatId, conn.userId, frame.messageId)
           .catch((err: unknown) => this.fail(conn, err, frame.messageId));
     }
   }
 
+  private onSync(conn: Connection, since: string | undefined): void {
+    if (!conn.startSync(since)) throw new AppError('rate_limited', 'Syncing too often, slow down');
+    this.syncer.run(conn, since).then(
+      (next) => conn.endSync(next),
+      (err: unknown) => {
+        conn.endSync(undefined);
+        this.fail(conn, err);
+      },
+    );
+  }
+
   private onSend(conn: Connection, frame: Extract<ClientFrame, { type: 'send' }>): void {
     const { chatId, clientMsgId, text } = frame;
     const ref = clientMsgId;
     if (!conn.chats.has(chatId)) return this.fail(conn, new AppError('not_found', 'Chat not found'), ref);
-    if (conn.sendBucket.take() > 0 || this.userSends.take(conn.userId) > 0) {
+    // The per-user budget is shared with REST sends (services.sends): devices and APIs together.
+    if (conn.sendBucket.take() > 0 || this.deps.services.sends.take(conn.userId) > 0) {
       return this.fail(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
     }
     this.deps.services.messages
@@ -403,6 +425,11 @@ export class Hub {
     }
   }
 
+  /** WebSocket connections open from this client address (authenticated or not). */
+  connectionsFrom(ip: string): number {
+    return this.addresses.count(ip);
+  }
+
   private pingAll(): void {
     for (const conn of this.registry.connections()) {
       if (!conn.alive) {
@@ -424,7 +451,7 @@ export class Hub {
     this.draining = true;
     clearInterval(this.pinger);
     this.syncer.close();
-    this.userSends.close();
+    this.typing?.close();
     const sockets = [...this.wss.clients];
     const step = sockets.length > 0 ? this.options.drainMs / sockets.length : 0;
     await Promise.all(

@@ -34,12 +34,14 @@ export class Syncer {
     this.timer.unref();
   }
 
-  async run(conn: Connection, since: string | undefined): Promise<void> {
+  /** Replays one page; resolves with the token the next page starts from, if more are waiting. */
+  async run(conn: Connection, since: string | undefined): Promise<string | undefined> {
     conn.feed = undefined; // no checkpoints until this sync completes
     const page = await this.feed.changes(conn.userId, since, this.opts.limit);
     for (const e of page.changes) conn.write(encodeFrame(toFrame(e)));
     conn.send({ type: 'synced', token: page.token, complete: page.complete });
     if (page.complete) conn.feed = page.point;
+    return page.complete ? undefined : page.token;
   }
 
   /** A change went out live to this instance's rooms. */

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConnectionLimits } from '../../src/realtime/connection.js';
 import { bearer, createGroup, signUpAll, type TestUser } from '../helpers/app.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
@@ -11,10 +12,10 @@ describe('per-chat order', () => {
   beforeAll(async () => {
     // Senders here go far past a human's rate: lift the per-connection bucket.
     srv = await startTestServer({
+      limits: { sendsPerUser: { capacity: 1_000, windowSeconds: 1 } },
       hub: {
-        userSendBurst: 1_000,
-        userSendsPerSecond: 1_000,
         connection: {
+          ...defaultConnectionLimits,
           maxQueuedFrames: 64,
           maxBufferedBytes: 8 << 20,
           sendBurst: 1_000,

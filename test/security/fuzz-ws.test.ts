@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/lib/errors.js';
+import { defaultConnectionLimits } from '../../src/realtime/connection.js';
 import { createGroup, signUpAll, type TestUser } from '../helpers/app.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
@@ -12,8 +13,10 @@ describe('WebSocket frame fuzzing', () => {
   beforeAll(async () => {
     // Tolerate unlimited invalid frames here: the point is what each one gets back.
     srv = await startTestServer({
+      limits: { sendsPerUser: { capacity: 1e6, windowSeconds: 1 } },
       hub: {
         connection: {
+          ...defaultConnectionLimits,
           maxQueuedFrames: 64,
           maxBufferedBytes: 1 << 20,
           sendBurst: 1e6,
@@ -21,8 +24,6 @@ describe('WebSocket frame fuzzing', () => {
           maxInvalidFrames: 1e9,
           typingIntervalMs: 0,
         },
-        userSendBurst: 1e6,
-        userSendsPerSecond: 1e6,
       },
     });
     const [u, peer] = await signUpAll(srv.url, 'fuzz', 'peer');

@@ -31,6 +31,20 @@ describe('headers and transport', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('lets pages open sockets only to this origin and to CORS_ORIGINS', async () => {
+    const res = await request(appWith({ CORS_ORIGINS: 'http://allowed.example,https://app.example' })).get(
+      '/healthz',
+    );
+    const connectSrc = /connect-src ([^;]*)/.exec(res.headers['content-security-policy'] ?? '')?.[1];
+    expect(connectSrc?.split(' ')).toEqual([
+      "'self'",
+      'http://allowed.example',
+      'ws://allowed.example',
+      'https://app.example',
+      'wss://app.example',
+    ]);
+  });
+
   it('allows CORS only for CORS_ORIGINS', async () => {
     const app = appWith();
     const ok = await request(app)
