@@ -42,15 +42,27 @@ export async function api<T>(
   return body as T;
 }
 
+/**
+ * Rotates the refresh token. Tabs share it through localStorage, so they take turns (a Web Lock)
+ * and each uses the newest stored token: two tabs refreshing at once would otherwise present the
+ * same token twice (the server forgives that for a few seconds, but no longer).
+ */
 export async function refresh(): Promise<boolean> {
-  const token = session?.refreshToken ?? localStorage.getItem(REFRESH_KEY);
+  const locks = (navigator as { locks?: { request<T>(name: string, fn: () => Promise<T>): Promise<T> } })
+    .locks;
+  return locks ? locks.request('chatx.refresh', rotate) : rotate();
+}
+
+async function rotate(): Promise<boolean> {
+  const token = localStorage.getItem(REFRESH_KEY) ?? session?.refreshToken;
   if (!token) return false;
   try {
     const s = await api<Session>('/v1/auth/refresh', { body: { refreshToken: token }, auth: false });
     setSession(s);
     return true;
   } catch {
-    localStorage.removeItem(REFRESH_KEY);
+    // Another tab may have rotated it meanwhile: only forget the token that failed.
+    if (localStorage.getItem(REFRESH_KEY) === token) localStorage.removeItem(REFRESH_KEY);
     return false;
   }
 }
