@@ -108,7 +108,11 @@ export function buildApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps.readiness));
   app.use(docsRoutes());
   const webDir = deps.webDir ?? defaultWebDir();
-  if (webDir) app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+  if (webDir) {
+    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+    // Password-reset e-mails link to /reset?token=…: the web client shows the form there.
+    app.get('/reset', (_req, res) => res.sendFile(join(webDir, 'index.html')));
+  }
   if (deps.services) app.use('/v1', v1Routes(deps.services));
 
   app.use(notFoundHandler);

@@ -1,5 +1,6 @@
 // Chat-X web client: plain TypeScript and the DOM, on the same typed client the tests use.
 import { ChatClient, type Message, type SocketLike } from '../src/client/index.js';
+import { renderReset, requestReset } from './account.js';
 import { api, clearSession, REFRESH_KEY, refresh, type Session, session, setSession } from './api.js';
 import {
   hooks,
@@ -16,7 +17,7 @@ const app = document.getElementById('app') as HTMLElement;
 const banner = document.getElementById('banner') as HTMLElement;
 
 // ---------- auth screen ----------
-function renderAuth(error = ''): void {
+function renderAuth(error = '', notice = ''): void {
   const email = h('input', { id: 'email', type: 'email', autocomplete: 'email', required: true });
   const password = h('input', {
     id: 'password',
@@ -26,6 +27,14 @@ function renderAuth(error = ''): void {
   });
   const userName = h('input', { id: 'userName', autocomplete: 'username' });
   const err = h('p', { class: 'error', role: 'alert' }, error);
+  const info = h('p', { class: 'notice', role: 'status' }, notice);
+  const forgot = async () => {
+    try {
+      info.textContent = await requestReset((email as HTMLInputElement).value);
+    } catch (x) {
+      err.textContent = x instanceof Error ? x.message : String(x);
+    }
+  };
   const submit = (mode: 'login' | 'signup') => async (e: Event) => {
     e.preventDefault();
     const body: Record<string, string> = {
@@ -52,12 +61,14 @@ function renderAuth(error = ''): void {
       h('label', { for: 'userName' }, 'User name (to sign up)'),
       userName,
       err,
+      info,
       h(
         'div',
         { class: 'row' },
         h('button', { type: 'submit', class: 'primary' }, 'Sign in'),
         h('button', { type: 'button', onclick: submit('signup') }, 'Sign up'),
       ),
+      h('button', { type: 'button', class: 'link', onclick: forgot }, 'Forgot password?'),
     ),
   );
   email.focus();
@@ -321,6 +332,9 @@ hooks.message = onMessage;
 
 // A reload keeps you signed in: the stored refresh token opens a new session.
 void (async () => {
+  const resetToken = new URLSearchParams(location.search).get('token');
+  if (location.pathname === '/reset' && resetToken)
+    return renderReset(app, resetToken, (m) => renderAuth('', m));
   if (localStorage.getItem(REFRESH_KEY) && (await refresh())) {
     const me = await api<{ id: string; userName: string }>('/v1/users/me');
     if (session) session.user = me;

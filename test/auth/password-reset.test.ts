@@ -9,7 +9,7 @@ import { createServices, type Services } from '../../src/services.js';
 import { bearer, roomyLimits, signUp, type TestUser } from '../helpers/app.js';
 import { silentLogger, testConfig } from '../helpers/config.js';
 import { createTestDb } from '../helpers/db.js';
-import { resetLinkFor, tokenOf } from './mail-sink.js';
+import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
 
 describe('password reset by email', () => {
   const mailFile = join(mkdtempSync(join(tmpdir(), 'chatx-mail-')), 'mail.jsonl');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetLinkFor, tokenOf } from '../auth/mail-sink.js';
 import { bearer, signUp, type TestUser } from '../helpers/app.js';
+import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
 
