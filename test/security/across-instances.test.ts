@@ -71,4 +71,21 @@ describe('credentials and membership across instances', () => {
     expect(await onB.closed).toMatchObject({ code: 4401, reason: 'session ended' });
     await request(b.url).get('/v1/users/me').set(bearer(u)).expect(401);
   });
+
+  it("closes the other sessions' sockets on B when the password changes on A", {
+    timeout: 30_000,
+  }, async () => {
+    const [u] = await signUpAll(a.url, 'changer');
+    const phone = await request(a.url)
+      .post('/v1/auth/login')
+      .send({ email: u.email, password: u.password })
+      .expect(200);
+    const onB = await TestSocket.ready(`ws://127.0.0.1:${b.port}/v1/ws`, phone.body.accessToken);
+    await request(a.url)
+      .post('/v1/auth/password')
+      .set(bearer(u))
+      .send({ currentPassword: u.password, newPassword: 'a different secret' })
+      .expect(204);
+    expect(await onB.closed).toMatchObject({ code: 4401, reason: 'session ended' });
+  });
 });
