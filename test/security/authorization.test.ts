@@ -1,27 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUp, signUpAll, type TestUser } from '../helpers/app.js';
 import { testConfig } from '../helpers/config.js';
+import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
 
 type Role = 'anonymous' | 'expired' | 'nonMember' | 'removed' | 'member' | 'owner';
 const ROLES: Role[] = ['anonymous', 'expired', 'nonMember', 'removed', 'member', 'owner'];
 
+interface Prepared {
+  path?: string;
+  body?: object;
+  /** Call as this throw-away user (in the role's relation to the chat) instead of the shared one. */
+  as?: TestUser;
+  /** A user whose session must still work after the request. */
+  intact?: TestUser;
+}
+
 interface Route {
   name: string;
   method: 'get' | 'post' | 'patch' | 'delete';
-  /** Built per attempt: some routes consume a fresh target (a user to add, a member to remove). */
-  setup?: () => Promise<{ path?: string; body?: object }>;
+  /**
+   * Built per attempt: some routes consume a fresh target (a user to add, a member to remove),
+   * and those that end sessions or the account act on a throw-away user, not the shared tokens.
+   */
+  setup?: (role: Role) => Promise<Prepared>;
   path: string;
   body?: object;
   expect: Partial<Record<Role, number>>;
+  /** Checks a signed-in caller's answer further (that it is about the caller, that it leaks nothing). */
+  check?: (res: Response, caller: { id: string; sessionId: string }, role: Role) => void;
 }
 
 const chatRoute = { anonymous: 401, expired: 401, nonMember: 404, removed: 404 };
+/** Routes about the caller's own account: any signed-in caller gets their own. */
+const ownRoute = (status: number) => ({
+  anonymous: 401,
+  expired: 401,
+  nonMember: status,
+  removed: status,
+  member: status,
+  owner: status,
+});
+/** Public routes: the same answer whoever calls, a bearer token (even an expired one) changes nothing. */
+const publicRoute = (status: number) => ({
+  anonymous: status,
+  expired: status,
+  nonMember: status,
+  removed: status,
+  member: status,
+  owner: status,
+});
+
+/** The same session's access token, expired a minute ago. */
+function expiredTokenOf(u: { accessToken: string }): string {
+  const { iat: _iat, exp: _exp, ...claims } = jwt.decode(u.accessToken) as Record<string, unknown>;
+  return jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, testConfig().jwtSecret);
+}
+
+const claimsOf = (token: string) => {
+  const c = jwt.decode(token) as { sub: string; sid: string };
+  return { id: c.sub, sessionId: c.sid };
+};
 
 describe('authorization matrix', () => {
+  const mailFile = join(mkdtempSync(join(tmpdir(), 'chatx-mail-')), 'mail.jsonl');
   let srv: TestServer;
   let owner: TestUser;
   let member: TestUser;
@@ -30,10 +78,15 @@ describe('authorization matrix', () => {
   let chatId: string;
   let ownersMessage: string;
   let otherChatMessage: { chatId: string; id: string };
+  let ownersSyncToken: string;
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
-    srv = await startTestServer();
+    srv = await startTestServer({
+      env: { MAIL_SINK: 'file', MAIL_SINK_FILE: mailFile },
+      // Every reset-confirm attempt requests a reset first: past the default 10 per address.
+      limits: { passwordResetPerIp: { capacity: 1_000, windowSeconds: 1 } },
+    });
     [owner, member, removed, outsider] = await signUpAll(srv.url, 'own', 'mem', 'rem', 'out');
     chatId = await createGroup(srv.url, owner, [member, removed]);
     ownersMessage = (await postMessage(srv.url, owner, chatId, 'owner wrote this')).id;
@@ -52,6 +105,7 @@ describe('authorization matrix', () => {
     tokens.removed = removed.accessToken;
     tokens.member = member.accessToken;
     tokens.owner = owner.accessToken;
+    ownersSyncToken = (await request(srv.url).get('/v1/sync').set(bearer(owner)).expect(200)).body.token;
   });
   afterAll(() => srv.close());
 
@@ -65,6 +119,24 @@ describe('authorization matrix', () => {
       .expect(201);
     return u.id;
   };
+  /** A user of its own in the role's relation to the chat (expired: a member whose token expired). */
+  const throwAway = async (role: Role): Promise<TestUser> => {
+    const u = await signUp(srv.url, `tmp${role}`);
+    if (role === 'owner') await createGroup(srv.url, u, [member]);
+    if (role === 'member' || role === 'removed' || role === 'expired')
+      await request(srv.url)
+        .post(`/v1/chats/${chatId}/members`)
+        .set(bearer(owner))
+        .send({ userId: u.id })
+        .expect(201);
+    if (role === 'removed')
+      await request(srv.url).delete(`/v1/chats/${chatId}/members/${u.id}`).set(bearer(owner)).expect(204);
+    return u;
+  };
+  const refused = (role: Role) => role === 'anonymous' || role === 'expired';
+  const login = async (u: TestUser) =>
+    (await request(srv.url).post('/v1/auth/login').send({ email: u.email, password: u.password }).expect(200))
+      .body.accessToken as string;
 
   const routes = (): Route[] => [
     {
@@ -162,23 +234,186 @@ describe('authorization matrix', () => {
       body: { messageId: ownersMessage },
       expect: { ...chatRoute, member: 200, owner: 200 },
     },
+    {
+      name: 'sync my feed',
+      method: 'get',
+      path: '/v1/sync',
+      expect: ownRoute(200),
+      check: (res, _caller, role) => {
+        expect(res.body.token, `sync as ${role}`).toEqual(expect.any(String));
+        if (role === 'nonMember') expect(res.text, 'sync as nonMember').not.toContain('owner wrote this');
+      },
+    },
+    {
+      name: 'sync from another user\u2019s token',
+      method: 'get',
+      path: `/v1/sync?since=${ownersSyncToken}`,
+      expect: { anonymous: 401, expired: 401, nonMember: 400, removed: 400, member: 400, owner: 200 },
+    },
+    {
+      name: 'export my data',
+      method: 'get',
+      path: '/v1/users/me/export',
+      expect: ownRoute(200),
+      check: (res, caller, role) => {
+        const doc = JSON.parse(res.text);
+        expect(doc.profile.id, `export as ${role}`).toBe(caller.id);
+        // Only the caller's own messages: the owner's text is in no one else's export.
+        if (role !== 'owner') expect(res.text, `export as ${role}`).not.toContain('owner wrote this');
+      },
+    },
+    {
+      name: 'list my sessions',
+      method: 'get',
+      path: '/v1/auth/sessions',
+      expect: ownRoute(200),
+      check: (res, caller, role) => {
+        const current = res.body.sessions.filter((x: { current: boolean }) => x.current);
+        expect(
+          current.map((x: { id: string }) => x.id),
+          `sessions as ${role}`,
+        ).toEqual([caller.sessionId]);
+      },
+    },
+    {
+      name: 'end another of my sessions',
+      method: 'delete',
+      path: '',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        const { sessionId } = claimsOf(await login(u));
+        return { path: `/v1/auth/sessions/${sessionId}`, as: u, intact: u };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'end someone else\u2019s session',
+      method: 'delete',
+      path: '',
+      setup: async () => {
+        const victim = await signUp(srv.url, 'victim');
+        return { path: `/v1/auth/sessions/${claimsOf(victim.accessToken).sessionId}`, intact: victim };
+      },
+      expect: ownRoute(404),
+    },
+    {
+      name: 'sign out everywhere',
+      method: 'post',
+      path: '/v1/auth/logout-all',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return { as: u, ...(refused(role) ? { intact: u } : {}) };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'change my password',
+      method: 'post',
+      path: '/v1/auth/password',
+      // The session making the change stays signed in.
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return {
+          as: u,
+          intact: u,
+          body: { currentPassword: u.password, newPassword: 'another good password' },
+        };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'change my password with a wrong current one',
+      method: 'post',
+      path: '/v1/auth/password',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return {
+          as: u,
+          intact: u,
+          body: { currentPassword: 'not my password', newPassword: 'another good password' },
+        };
+      },
+      expect: ownRoute(401),
+    },
+    {
+      name: 'delete my account',
+      method: 'delete',
+      path: '/v1/users/me',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return { as: u, body: { password: u.password }, ...(refused(role) ? { intact: u } : {}) };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'delete my account with a wrong password',
+      method: 'delete',
+      path: '/v1/users/me',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return { as: u, intact: u, body: { password: 'not my password' } };
+      },
+      expect: ownRoute(401),
+    },
+    {
+      name: 'ask for a password reset',
+      method: 'post',
+      path: '/v1/auth/password-reset',
+      body: { email: 'nobody-here@example.com' },
+      expect: publicRoute(202),
+    },
+    {
+      name: 'reset a password with the mailed token',
+      method: 'post',
+      path: '/v1/auth/password-reset/confirm',
+      setup: async () => {
+        const u = await signUp(srv.url, 'forgetful');
+        await request(srv.url).post('/v1/auth/password-reset').send({ email: u.email }).expect(202);
+        const token = tokenOf(await resetLinkFor(mailFile, u.email));
+        return { body: { token, newPassword: 'a reset password' } };
+      },
+      expect: publicRoute(204),
+    },
+    {
+      name: 'reset a password with a made-up token',
+      method: 'post',
+      path: '/v1/auth/password-reset/confirm',
+      body: { token: 'not-a-reset-token', newPassword: 'a reset password' },
+      expect: publicRoute(400),
+    },
   ];
 
   it('gives every REST route the expected answer for every kind of caller', async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const route of routes()) {
-      for (const role of ROLES) {
-        const want = route.expect[role];
-        if (want === undefined) continue;
-        const extra = route.setup ? await route.setup() : {};
-        let req = request(srv.url)[route.method](extra.path ?? route.path);
-        if (role !== 'anonymous') req = req.set('Authorization', `Bearer ${tokens[role]}`);
-        const body = extra.body ?? route.body;
-        const res = await (body ? req.send(body) : req);
-        outcomes.push(`${route.name} as ${role}: ${res.status}`);
-        expected.push(`${route.name} as ${role}: ${want}`);
-        if (res.status === 404) expect(JSON.stringify(res.body)).not.toContain('owner wrote this');
+    const attempts = routes().flatMap((route) =>
+      ROLES.flatMap((role) => (route.expect[role] === undefined ? [] : [{ route, role }])),
+    );
+    // The throw-away users and targets are made up front, concurrently; the requests go one by one.
+    const prepared = await Promise.all(attempts.map(({ route, role }) => route.setup?.(role) ?? {}));
+    for (const [i, { route, role }] of attempts.entries()) {
+      const want = route.expect[role];
+      const extra = prepared[i] as Prepared;
+      const token =
+        role === 'anonymous'
+          ? undefined
+          : extra.as
+            ? role === 'expired'
+              ? expiredTokenOf(extra.as)
+              : extra.as.accessToken
+            : tokens[role];
+      let req = request(srv.url)[route.method](extra.path ?? route.path);
+      if (token) req = req.set('Authorization', `Bearer ${token}`);
+      const body = extra.body ?? route.body;
+      const res = await (body ? req.send(body) : req);
+      outcomes.push(`${route.name} as ${role}: ${res.status}`);
+      expected.push(`${route.name} as ${role}: ${want}`);
+      if (res.status === 404) expect(JSON.stringify(res.body)).not.toContain('owner wrote this');
+      if (route.check && token && res.status === want && want < 300) route.check(res, claimsOf(token), role);
+      if (extra.intact) {
+        const still = await request(srv.url).get('/v1/users/me').set(bearer(extra.intact));
+        outcomes.push(`${route.name} as ${role}: the session it must not end answers ${still.status}`);
+        expected.push(`${route.name} as ${role}: the session it must not end answers 200`);
       }
     }
     expect(outcomes).toEqual(expected);
@@ -225,6 +460,30 @@ describe('authorization matrix', () => {
         expect(s.of('message').filter((f) => f.message.chatId === chatId)).toEqual([]);
       }
       s.close();
+    }
+  });
+
+  it('answers an auth frame on an open socket by whose token it carries', async () => {
+    const forged = (token: string) => {
+      const { iat: _iat, exp: _exp, ...claims } = jwt.decode(token) as Record<string, unknown>;
+      return jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) + 600 }, 'not the server secret');
+    };
+    for (const role of ['nonMember', 'removed', 'member', 'owner'] as const) {
+      const mine = tokens[role] as string;
+      const s = await TestSocket.ready(srv.wsUrl, mine);
+      // Garbage, an expired token, a forged one: refused, and the socket goes on under its own.
+      for (const bad of ['garbage', tokens.expired as string, forged(mine)]) {
+        s.send({ type: 'auth', token: bad });
+        expect({ role, error: (await s.next('error')).code }).toEqual({ role, error: 'invalid_token' });
+      }
+      s.send({ type: 'ping' });
+      await s.next('pong');
+      s.send({ type: 'auth', token: mine });
+      await s.next('authed');
+      // Someone else's valid token: the socket is closed, it does not become theirs.
+      s.send({ type: 'auth', token: role === 'owner' ? tokens.member : tokens.owner });
+      expect({ role, code: (await s.closed).code }).toEqual({ role, code: 4401 });
+      expect(s.of('ready')).toHaveLength(1);
     }
   });
 });

@@ -1,9 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/lib/errors.js';
 import {
+  bearer,
   createGroup,
   createTestApp,
   postMessage,
@@ -21,6 +24,13 @@ const hostileKey = fc.constantFrom(
   'type',
   'text',
   'userId',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'email',
+  'token',
+  'since',
+  'limit',
   '',
 );
 const leaf = fc.oneof(
@@ -36,44 +46,164 @@ const hostileJson = fc.letrec((tie) => ({
 // Deep nesting as text: a parsed 5,000-deep value would overflow fast-check's own reporting.
 const deepText = fc.integer({ min: 100, max: 5000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`);
 
+const base64url = (b64: string) => b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** A string with a stretch cut out and random text put in its place (a tampered token, a typo). */
+const spliced = (s: string) =>
+  fc
+    .tuple(
+      fc.nat({ max: s.length }),
+      fc.nat({ max: 8 }),
+      fc.oneof(fc.string({ maxLength: 8 }), fc.base64String({ maxLength: 8 }).map(base64url)),
+    )
+    .map(([at, cut, put]) => `${s.slice(0, at)}${put}${s.slice(at + cut)}`);
+
+/**
+ * A valid request's fields, each kept, dropped, tampered with or replaced by hostile JSON, with
+ * perhaps a stray field added: reaches past the schema into the handlers, unlike random bodies.
+ */
+const mutated = (template: Record<string, string>, value: (v: string) => fc.Arbitrary<unknown>) =>
+  fc
+    .tuple(
+      fc.tuple(
+        ...Object.entries(template).map(([k, v]) =>
+          fc.oneof(
+            { weight: 2, arbitrary: fc.constant([k, v] as const) },
+            { weight: 1, arbitrary: fc.constant(undefined) },
+            { weight: 2, arbitrary: spliced(v).map((x) => [k, x] as const) },
+            { weight: 1, arbitrary: value(v).map((x) => [k, x] as const) },
+          ),
+        ),
+      ),
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.tuple(fc.oneof(hostileKey, fc.string()), value('')) },
+      ),
+    )
+    .map(([fields, extra]) =>
+      // fromEntries defines keys as own properties: "__proto__" is sent as a field, not lost.
+      Object.fromEntries([...fields.filter((f) => f !== undefined), ...(extra ? [extra] : [])]),
+    );
+
+interface Route {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  /** Who calls, when not the fuzzing user: routes that end sessions or the account use their own. */
+  as?: () => Promise<{ token: string; path?: string }>;
+}
+
 describe('REST fuzzing', () => {
   let t: TestApp;
   let user: TestUser;
-  let routes: [string, string][];
+  let routes: Route[];
+  /** Valid requests to mutate: a body for POST/DELETE, a query for GET. */
+  let templates: { route: Route; fields: Record<string, string> }[];
   const codes = new Set(Object.keys(errorCatalogue));
   let cases = 0;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({
+      // Past these the answer is a 429 before the handler runs: raised, so the fuzz reaches it.
+      limits: {
+        passwordResetPerIp: { capacity: 100_000, windowSeconds: 1 },
+        passwordResetPerEmail: { capacity: 100_000, windowSeconds: 1 },
+        syncsPerUser: { capacity: 100_000, windowSeconds: 1 },
+        loginFailuresPerAccountIp: { capacity: 100_000, windowSeconds: 1 },
+        loginFailuresPerAccount: { capacity: 100_000, windowSeconds: 1 },
+        loginSlowdownMs: 0,
+      },
+    });
     server = t.app.listen(0);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const [u, other] = await signUpAll(t.app, 'fuzz', 'peer');
+    // changer: password changes; leaver: account deletion; quitter: sign-out everywhere (a fresh
+    // session each time); ender: ends its own second sessions. Each its own, so what one ends does
+    // not stop the fuzzing of the rest.
+    const [u, other, changer, leaver, quitter, ender] = await signUpAll(
+      t.app,
+      'fuzz',
+      'peer',
+      'chg',
+      'leave',
+      'quit',
+      'end',
+    );
     user = u;
     const chatId = await createGroup(t.app, user, [other]);
     const m = await postMessage(t.app, user, chatId, 'seed');
+    const syncToken: string = (await request(t.app).get('/v1/sync').set(bearer(user)).expect(200)).body.token;
+    const sessionOf = (token: string) => (jwt.decode(token) as { sid: string }).sid;
+    const login = async (who: TestUser) =>
+      (
+        await request(t.app)
+          .post('/v1/auth/login')
+          .send({ email: who.email, password: who.password })
+          .expect(200)
+      ).body.accessToken as string;
+    const route = (method: Route['method'], path: string, as?: Route['as']): Route => ({
+      method,
+      path,
+      ...(as ? { as } : {}),
+    });
+    const asUser = (who: TestUser) => async () => ({ token: who.accessToken });
     routes = [
-      ['post', '/v1/auth/signup'],
-      ['post', '/v1/auth/login'],
-      ['post', '/v1/auth/refresh'],
-      ['post', '/v1/auth/logout'],
-      ['patch', '/v1/users/me'],
-      ['get', '/v1/users'],
-      ['get', `/v1/users/${other.id}`],
-      ['post', '/v1/chats'],
-      ['get', '/v1/chats'],
-      ['get', `/v1/chats/${chatId}`],
-      ['patch', `/v1/chats/${chatId}`],
-      ['post', `/v1/chats/${chatId}/members`],
-      ['delete', `/v1/chats/${chatId}/members/${other.id}`],
-      ['patch', `/v1/chats/${chatId}/members/${other.id}`],
-      ['post', `/v1/chats/${chatId}/read`],
-      ['post', `/v1/chats/${chatId}/messages`],
-      ['get', `/v1/chats/${chatId}/messages`],
-      ['get', `/v1/chats/${chatId}/messages/${m.id}`],
-      ['patch', `/v1/chats/${chatId}/messages/${m.id}`],
-      ['delete', `/v1/chats/${chatId}/messages/${m.id}`],
+      route('post', '/v1/auth/signup'),
+      route('post', '/v1/auth/login'),
+      route('post', '/v1/auth/refresh'),
+      route('post', '/v1/auth/logout'),
+      route('post', '/v1/auth/password', asUser(changer)),
+      route('get', '/v1/auth/sessions'),
+      // Another user's session: never mine to end.
+      route('delete', `/v1/auth/sessions/${sessionOf(other.accessToken)}`),
+      // One of mine: a second sign-in, made for each request.
+      route('delete', '/v1/auth/sessions/:id', async () => ({
+        token: ender.accessToken,
+        path: `/v1/auth/sessions/${sessionOf(await login(ender))}`,
+      })),
+      route('post', '/v1/auth/logout-all', async () => ({ token: await login(quitter) })),
+      route('post', '/v1/auth/password-reset'),
+      route('post', '/v1/auth/password-reset/confirm'),
+      route('patch', '/v1/users/me'),
+      route('delete', '/v1/users/me', asUser(leaver)),
+      route('get', '/v1/users/me/export'),
+      route('get', '/v1/users'),
+      route('get', `/v1/users/${other.id}`),
+      route('post', '/v1/chats'),
+      route('get', '/v1/chats'),
+      route('get', `/v1/chats/${chatId}`),
+      route('patch', `/v1/chats/${chatId}`),
+      route('post', `/v1/chats/${chatId}/members`),
+      route('delete', `/v1/chats/${chatId}/members/${other.id}`),
+      route('patch', `/v1/chats/${chatId}/members/${other.id}`),
+      route('post', `/v1/chats/${chatId}/read`),
+      route('post', `/v1/chats/${chatId}/messages`),
+      route('get', `/v1/chats/${chatId}/messages`),
+      route('get', `/v1/chats/${chatId}/messages/${m.id}`),
+      route('patch', `/v1/chats/${chatId}/messages/${m.id}`),
+      route('delete', `/v1/chats/${chatId}/messages/${m.id}`),
+      route('get', '/v1/sync'),
+    ];
+    const find = (method: string, path: string) =>
+      routes.find((r) => r.method === method && r.path === path) as Route;
+    templates = [
+      // The session making a change stays: whatever password the fuzz sets, the token goes on.
+      {
+        route: find('post', '/v1/auth/password'),
+        fields: { currentPassword: changer.password, newPassword: changer.password },
+      },
+      // A wrong password: a kept field must not erase the account the fuzz goes on using.
+      { route: find('delete', '/v1/users/me'), fields: { password: 'not the password' } },
+      { route: find('post', '/v1/auth/password-reset'), fields: { email: other.email } },
+      {
+        route: find('post', '/v1/auth/password-reset/confirm'),
+        fields: {
+          token: 'Zm9yZ2VkLXJlc2V0LXRva2VuLW9mLTQzLWNoYXJhY3Rlcg',
+          newPassword: 'a brand new password',
+        },
+      },
+      { route: find('get', '/v1/sync'), fields: { since: syncToken, limit: '100' } },
+      { route: find('post', '/v1/auth/logout-all'), fields: {} },
     ];
   });
   afterAll(async () => {
@@ -81,14 +211,15 @@ describe('REST fuzzing', () => {
     await t.close();
   });
 
-  /** Raw HTTP (fetch), so any bytes can be sent as a body; GET and DELETE carry none. */
-  const send = async (method: string, path: string, body: string, type = 'application/json', query = '') => {
+  /** Raw HTTP (fetch), so any bytes can be sent as a body; GET carries none. */
+  const send = async (route: Route, body: string, type = 'application/json', query = '') => {
+    const caller = route.as ? await route.as() : { token: user.accessToken };
+    const path = caller.path ?? route.path;
     const url = `${base}${path}${query ? `${path.includes('?') ? '&' : '?'}${query}` : ''}`;
-    const withBody = method !== 'get' && method !== 'delete';
     const res = await fetch(url, {
-      method: method.toUpperCase(),
-      headers: { authorization: `Bearer ${user.accessToken}`, 'content-type': type },
-      ...(withBody ? { body } : {}),
+      method: route.method.toUpperCase(),
+      headers: { authorization: `Bearer ${caller.token}`, 'content-type': type },
+      ...(route.method === 'get' ? {} : { body }),
     });
     const text = await res.text();
     cases += 1;
@@ -100,6 +231,7 @@ describe('REST fuzzing', () => {
       expect(text).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    return res.status >= 400 ? (JSON.parse(text).error.code as string) : String(res.status);
   };
 
   it('answers random bodies on every route without a 500, in the documented error shape', async () => {
@@ -110,8 +242,8 @@ describe('REST fuzzing', () => {
           hostileJson.map((v) => JSON.stringify(v) ?? 'null'),
           deepText,
         ),
-        async ([method, path], body) => {
-          await send(method, path, body);
+        async (route, body) => {
+          await send(route, body);
         },
       ),
       { numRuns: 400 },
@@ -133,15 +265,50 @@ describe('REST fuzzing', () => {
           'application/x-www-form-urlencoded',
           'application/json; charset=utf-16',
         ),
-        async ([method, path], query, raw, type) => {
+        async (route, query, raw, type) => {
           const pairs = Object.entries(query).flatMap(([k, v]) =>
             (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]),
           );
-          await send(method, path, raw, type, new URLSearchParams(pairs).toString());
+          await send(route, raw, type, new URLSearchParams(pairs).toString());
         },
       ),
       { numRuns: 300 },
     );
     expect(cases).toBeGreaterThanOrEqual(700);
+  });
+
+  it('answers mutated valid requests to the account and sync routes without a 500', async () => {
+    const answers = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: templates.length - 1 }).chain((i) => {
+          const { route, fields } = templates[i] as (typeof templates)[number];
+          return route.method === 'get'
+            ? // Query values are text, or repeated (an array in Express's parser).
+              fc.tuple(
+                fc.constant(route),
+                mutated(fields, (v) =>
+                  fc.oneof(fc.string(), fc.array(spliced(v), { minLength: 2, maxLength: 3 })),
+                ),
+              )
+            : fc.tuple(
+                fc.constant(route),
+                mutated(fields, () => hostileJson),
+              );
+        }),
+        async ([route, fields]) => {
+          if (route.method !== 'get') return void answers.add(await send(route, JSON.stringify(fields)));
+          const pairs = Object.entries(fields).flatMap(([k, v]) =>
+            (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, String(x)]),
+          );
+          answers.add(await send(route, '', 'application/json', new URLSearchParams(pairs).toString()));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The mutations reach past validation: some are accepted, some refused by the handlers.
+    expect([...answers].some((a) => a.startsWith('2'))).toBe(true);
+    const fromHandlers = ['invalid_credentials', 'reset_token_invalid', 'sync_token_invalid'];
+    expect(fromHandlers.filter((code) => answers.has(code))).not.toEqual([]);
   });
 });
