@@ -110,8 +110,10 @@ export function buildApp(deps: AppDeps): Express {
   const webDir = deps.webDir ?? defaultWebDir();
   if (webDir) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
-    // Password-reset e-mails link to /reset?token=…: the web client shows the form there.
-    app.get('/reset', (_req, res) => res.sendFile(join(webDir, 'index.html')));
+    // Password-reset e-mails link to /reset?token=…: a page of the web client, like / (no API route).
+    app.use('/reset', (req, res, next) =>
+      req.method === 'GET' && req.path === '/' ? res.sendFile(join(webDir, 'index.html')) : next(),
+    );
   }
   if (deps.services) app.use('/v1', v1Routes(deps.services));
 
