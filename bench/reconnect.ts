@@ -235,7 +235,7 @@ async function worker(cfg: WorkerConfig): Promise<WorkerResult> {
     DYNAMODB_ENDPOINT: cfg.endpoint,
     TABLE_PREFIX: prefix,
     // Every simulated device connects from 127.0.0.1 (the older tree ignores this variable).
-    MAX_CONNECTIONS_PER_IP: '1000000',
+    MAX_CONNECTIONS_PER_IP: '100000',
   });
   const roomy = { capacity: 100_000, windowSeconds: 1 };
   const running = await start(config, createLogger({ level: 'silent', pretty: false }), {

@@ -231,7 +231,7 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
     LOG_LEVEL: 'warn',
     TRUST_PROXY_HOPS: '1',
     // Every simulated client connects from 127.0.0.1.
-    MAX_CONNECTIONS_PER_IP: '1000000',
+    MAX_CONNECTIONS_PER_IP: '100000',
   };
   const results: RunResult[] = [];
   try {
