@@ -25,6 +25,7 @@ export function toMember(item: Record<string, unknown>): MemberRecord {
     role: item.role as Role,
     joinedAt: item.joinedAt as string,
     ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
+    ...(typeof item.joinedPos === 'string' ? { joinedPos: item.joinedPos } : {}),
     ...(typeof item.readCount === 'number' ? { readCount: item.readCount } : {}),
     ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
     ...(item.peerDeleted === true ? { peerDeleted: true } : {}),

@@ -21,7 +21,7 @@ export const createChatBody = z.discriminatedUnion('type', [
     name: groupNameSchema,
     memberIds: z
       .array(userIdSchema)
-      .max(98, 'add at most 98 members at creation; add more later')
+      .max(97, 'add at most 97 members at creation; add more later')
       .default([]),
     addPolicy: addPolicySchema.default('admins'),
   }),

@@ -164,7 +164,7 @@ export class ChatService {
     ];
     const pos = await this.position(chatId, members);
     const added = this.added(members, userId, pos);
-    await this.chats.create(meta, members, changeItem(chatId, pos, added));
+    await this.chats.create(meta, joinedAt(members, pos), changeItem(chatId, pos, added));
     this.publish(added);
     return { chat: await this.views.view(chatId, userId), created: true };
   }
@@ -186,7 +186,7 @@ export class ChatService {
       try {
         const pos = await this.position(chatId, members);
         const added = this.added(members, userId, pos);
-        await this.chats.create(meta, members, changeItem(chatId, pos, added));
+        await this.chats.create(meta, joinedAt(members, pos), changeItem(chatId, pos, added));
         this.publish(added);
         return { chat: await this.views.view(chatId, userId), created: true };
       } catch (err) {
@@ -254,7 +254,7 @@ export class ChatService {
     const events = this.added([added], userId, pos);
     try {
       await this.chats.addMember(
-        added,
+        { ...added, joinedPos: pos },
         this.limits.groupMaxMembers,
         activityAt,
         changeItem(chatId, pos, events),
@@ -330,19 +330,30 @@ export class ChatService {
 
   /** Moves my read marker (never back) to a message of this chat, and with it my unread count. */
   async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
-    await this.requireMember(chatId, userId);
+    const me = await this.requireMember(chatId, userId);
     const message = await this.messages.getById(chatId, messageId);
     if (!message) throw notFound('Message not found');
-    const pos = await this.position(chatId);
-    const event: LoggedChange = { type: 'read', chatId, pos, userId, messageId };
-    const log = changeItem(chatId, pos, [event]);
-    const advance = async () =>
-      this.chats.advanceReadMarker(chatId, userId, messageId, await this.readCount(message, userId), log);
+    // Already at or past it: nothing to count, log or announce.
+    if (me.lastReadId !== undefined && me.lastReadId >= messageId) return { lastReadId: me.lastReadId };
+    let event: LoggedChange | undefined;
+    const advance = async () => {
+      const readCount = await this.readCount(message, userId);
+      // Positioned right before the write (after any wait above), so it lands inside the feed's window.
+      const pos = await this.position(chatId);
+      event = { type: 'read', chatId, pos, userId, messageId };
+      return this.chats.advanceReadMarker(
+        chatId,
+        userId,
+        messageId,
+        readCount,
+        changeItem(chatId, pos, [event]),
+      );
+    };
     if (await (this.activity ? this.activity.exclusive(advance) : advance())) {
-      this.publish([event]);
+      if (event) this.publish([event]);
       return { lastReadId: messageId };
     }
-    // Already at or past it: report where the marker is.
+    // Moved past it meanwhile: report where the marker is.
     const current = await this.chats.getMember(chatId, userId);
     return { lastReadId: current?.lastReadId ?? messageId };
   }
@@ -422,3 +433,7 @@ export interface ChatSummary {
 }
 
 const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+
+/** Members as stored: each remembers the log position of the change that added them. */
+const joinedAt = (members: readonly MemberRecord[], pos: string) =>
+  members.map((m) => ({ ...m, joinedPos: pos }));

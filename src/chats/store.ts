@@ -9,6 +9,7 @@ import {
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { CHATS_BY_MEMBER } from '../db/tables.js';
+import { departureItem } from '../feed/departures.js';
 import { META, memberSk, toMember, toMeta } from './items.js';
 import { ChatListStore } from './list-store.js';
 import type { AddPolicy, Role } from './schemas.js';
@@ -34,6 +35,8 @@ export interface MemberRecord {
    * the activity tracker's flush). Unread = the chat's msgCount − readCount.
    */
   readCount?: number;
+  /** The feed position of the change that added this member: what they see in a replay starts there. */
+  joinedPos?: string;
   /** Direct chats: the other member, so a user's chat list names their peers without a read per chat. */
   peerId?: string;
   /** Direct chats: the peer deleted their account, so the chat is read-only. */
@@ -207,6 +210,8 @@ export class ChatStore {
         },
       },
       { Delete: { TableName: this.db.tables.feed, Key: this.lists.rowKey(userId, chatId) } },
+      // Where the member left the chat's log: a replay shows them the chat up to here.
+      { Put: { TableName: this.db.tables.feed, Item: departureItem(userId, chatId, log.rev as string) } },
     ]);
   }
 
@@ -279,15 +284,15 @@ export class ChatStore {
     }
   }
 
-  /** Which of these chats the user is a member of now (batched, strongly consistent). */
-  async membershipsAmong(userId: string, chatIds: readonly string[]): Promise<Set<string>> {
+  /** The user's memberships among these chats now (batched, strongly consistent). */
+  async membershipsAmong(userId: string, chatIds: readonly string[]): Promise<Map<string, MemberRecord>> {
     const items = await batchGetAll(
       this.db.doc,
       this.table,
       chatIds.map((chatId) => ({ chatId, sk: memberSk(userId) })),
       true,
     );
-    return new Set(items.map((i) => i.chatId as string));
+    return new Map(items.map((i) => [i.chatId as string, toMember(i)]));
   }
 
   private memberItem(m: MemberRecord): Record<string, unknown> {

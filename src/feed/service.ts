@@ -13,9 +13,11 @@ export interface FeedOptions {
    * other instances). Tokens stay this far behind the newest change.
    */
   windowMs: number;
+  /** About this many bytes of frames per page, so a replay never overruns a socket's buffer. */
+  maxBytes: number;
 }
 
-export const defaultFeedOptions: FeedOptions = { windowMs: 5_000 };
+export const defaultFeedOptions: FeedOptions = { windowMs: 5_000, maxBytes: 256 * 1024 };
 
 export interface FeedPage {
   changes: FeedEvent[];
@@ -23,6 +25,10 @@ export interface FeedPage {
   /** false: more changes wait; ask again from `token`. */
   complete: boolean;
 }
+
+/** A frame's size, roughly: text may be 3 bytes a character in UTF-8, plus the envelope. */
+const approximateBytes = (e: LogEntry) =>
+  e.kind === 'message' ? 3 * (e.message.text?.length ?? 0) + 300 : 300;
 
 const PARALLEL_CHATS = 8;
 
@@ -77,24 +83,32 @@ export class FeedService {
     userId: string,
     since: string | undefined,
     limit: number,
-  ): Promise<FeedPage & { point: SyncPoint }> {
+  ): Promise<FeedPage & { point: SyncPoint; memberOf: Map<string, boolean> }> {
     const startedAt = Date.now();
     if (since === undefined) {
       // A new device loaded its state over REST just now (and, on a socket, is already in its
       // rooms, so anything still in flight reaches it live).
       const point = { from: startedAt, seen: new Map<string, number>() };
-      return { changes: [], token: this.tokens.encode(userId, point), complete: true, point };
+      return {
+        changes: [],
+        token: this.tokens.encode(userId, point),
+        complete: true,
+        point,
+        memberOf: new Map(),
+      };
     }
     const point = this.decode(userId, since);
     const chatIds = await this.store.changedChats(userId, this.inbox.bucketOf(point.from));
     const after = ulidFloor(point.from);
     // Entries the token lists as delivered come back too (they sit inside the window): read past them.
-    const [logs, memberOf] = await Promise.all([
+    const [logs, members, departed] = await Promise.all([
       this.readLogs(chatIds, after, limit + point.seen.size),
       this.chats.membershipsAmong(userId, chatIds),
+      this.store.departuresAmong(userId, chatIds),
     ]);
 
-    // Take changes in position order up to `limit` new ones, never past a chat whose log was cut short.
+    // Take changes in position order up to `limit` new ones (and about `maxBytes`), never past a
+    // chat whose log was cut short.
     const cutoff = logs
       .filter((l) => l.more)
       .reduce<string | undefined>((min, l) => {
@@ -106,18 +120,31 @@ export class FeedService {
     const seen = (pos: string) => point.seen.has(fingerprint(pos));
     let end = 0;
     let fresh = 0;
-    for (; end < all.length && fresh < limit; end++) {
-      const pos = (all[end] as (typeof all)[number]).entry.pos;
-      if (cutoff !== undefined && pos > cutoff) break;
-      if (!seen(pos)) fresh += 1;
+    let bytes = 0;
+    for (; end < all.length && fresh < limit && bytes < this.opts.maxBytes; end++) {
+      const { entry } = all[end] as (typeof all)[number];
+      if (cutoff !== undefined && entry.pos > cutoff) break;
+      if (seen(entry.pos)) continue;
+      fresh += 1;
+      bytes += approximateBytes(entry);
     }
     const taken = all.slice(0, end);
     const complete = cutoff === undefined && !all.slice(end).some((x) => !seen(x.entry.pos));
 
-    const changes = this.visible(userId, taken, point, memberOf);
+    const inChat = (chatId: string, pos: string) => {
+      const m = members.get(chatId);
+      const left = departed.get(chatId);
+      return (
+        (m !== undefined && (m.joinedPos === undefined || pos >= m.joinedPos)) ||
+        (left !== undefined && pos <= left)
+      );
+    };
+    const changes = this.visible(userId, taken, point, inChat);
     const delivered = taken.map((t) => t.entry.pos).filter((pos) => !seen(pos));
-    const next = this.nextPoint(point, delivered, complete, startedAt);
-    return { changes, token: this.tokens.encode(userId, next), complete, point: next };
+    const lastRead = taken.at(-1)?.entry.pos;
+    const next = this.nextPoint(point, delivered, complete, startedAt, lastRead);
+    const memberOf = new Map(chatIds.map((c) => [c, members.has(c)]));
+    return { changes, token: this.tokens.encode(userId, next), complete, point: next, memberOf };
   }
 
   private async readLogs(chatIds: string[], after: string, limit: number) {
@@ -132,37 +159,29 @@ export class FeedService {
 
   /**
    * The entries this device has not seen and may see, as the events it would have received live:
-   * nothing of a chat while the user was not in it (their own removal and re-adding included).
+   * what happened in a chat while the user was in it (by the positions where they joined and
+   * left), and every change of their own membership.
    */
   private visible(
     userId: string,
     taken: { chatId: string; entry: LogEntry }[],
     point: SyncPoint,
-    memberOf: Set<string>,
+    inChat: (chatId: string, pos: string) => boolean,
   ): FeedEvent[] {
-    const member = new Map<string, boolean>();
     const aboutMe = (e: LoggedChange) =>
       (e.type === 'member_added' || e.type === 'member_removed') && e.userId === userId;
-    for (const { chatId, entry } of taken) {
-      if (member.has(chatId) || entry.kind !== 'change') continue;
-      const e = entry.events.find(aboutMe);
-      // In the chat before its first such change exactly when that change removes them.
-      if (e) member.set(chatId, e.type === 'member_removed');
-    }
     const has = (pos: string) => posTime(pos) < point.from || point.seen.has(fingerprint(pos));
     const out: { key: string; event: FeedEvent }[] = [];
     for (const { chatId, entry } of taken) {
       const pos = entry.pos;
+      if (has(pos)) continue;
       if (entry.kind === 'change') {
         // One action's events stand or fall together: a group created with me shows all its members.
-        const mine = entry.events.filter(aboutMe);
-        const inChat = member.get(chatId) ?? memberOf.has(chatId);
-        for (const e of mine) member.set(chatId, e.type === 'member_added');
-        if ((inChat || mine.length > 0) && !has(pos))
+        if (inChat(chatId, pos) || entry.events.some(aboutMe))
           for (const event of entry.events) out.push({ key: pos, event });
         continue;
       }
-      if (!(member.get(chatId) ?? memberOf.has(chatId)) || has(pos)) continue;
+      if (!inChat(chatId, pos)) continue;
       const m = entry.message;
       if (!has(m.id)) out.push({ key: m.id, event: { type: 'message', chatId, pos, message: m } });
       else {
@@ -175,10 +194,20 @@ export class FeedService {
     return out.map((o) => o.event);
   }
 
-  private nextPoint(point: SyncPoint, delivered: string[], complete: boolean, startedAt: number): SyncPoint {
+  private nextPoint(
+    point: SyncPoint,
+    delivered: string[],
+    complete: boolean,
+    startedAt: number,
+    lastRead: string | undefined,
+  ): SyncPoint {
     const settled = startedAt - this.opts.windowMs;
     const lastAt = delivered.length > 0 ? posTime(delivered.at(-1) as string) : point.from;
     let from = Math.max(point.from, complete ? settled : Math.min(lastAt, settled));
+    // A page of nothing new (all delivered before, read to a cut): move on past it, or the next
+    // sync would read the same page again.
+    if (!complete && delivered.length === 0 && lastRead !== undefined)
+      from = Math.max(from, posTime(lastRead));
     const seen = new Map(point.seen);
     for (const pos of delivered) seen.set(fingerprint(pos), posTime(pos));
     const keep = () => [...seen].filter(([, t]) => t >= from);

@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { MESSAGES_BY_REV } from '../db/tables.js';
+import { departuresAmong } from './departures.js';
 import { type LogEntry, RETENTION_MS, toLogEntry } from './log.js';
 
 /** Minute (or other bucket) numbers, zero-padded so that they sort as text. */
@@ -44,6 +45,11 @@ export class FeedStore {
       start = res.LastEvaluatedKey;
     } while (start);
     return [...out];
+  }
+
+  /** chatId → where the user last left it, among these chats. */
+  departuresAmong(userId: string, chatIds: readonly string[]): Promise<Map<string, string>> {
+    return departuresAmong(this.db, userId, chatIds);
   }
 
   /** Up to `limit` entries of a chat's log with rev > after, in rev order, strongly consistent. */

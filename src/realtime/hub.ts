@@ -110,7 +110,7 @@ export class Hub {
       maxConnectionsPerUser,
       onAuthenticated,
     });
-    this.syncer = new Syncer(feed, registry, options.sync, () => bus.healthy());
+    this.syncer = new Syncer(feed, registry, options.sync, () => bus.healthy(), this.fanout);
     const { syncer, auth, fanout } = this;
     const { typingIntervalMs } = options.connection;
     this.dispatcher = new Dispatcher({ auth, syncer, messages, chats, bus, sends, typingIntervalMs });

@@ -2,6 +2,7 @@ import type { FeedEvent } from '../feed/events.js';
 import type { FeedService } from '../feed/service.js';
 import { posTime as posMs, type SyncPoint } from '../feed/token.js';
 import type { Connection } from './connection.js';
+import type { Fanout } from './fanout.js';
 import type { Registry } from './registry.js';
 import { toFrame } from './to-frame.js';
 import { encodeFrame } from './wire.js';
@@ -29,6 +30,7 @@ export class Syncer {
     private readonly registry: Registry,
     private readonly opts: SyncOptions,
     private readonly busHealthy: () => boolean,
+    private readonly rooms: Pick<Fanout, 'join' | 'leave'>,
   ) {
     this.timer = setInterval(() => this.checkpointAll(), opts.checkpointMs);
     this.timer.unref();
@@ -38,6 +40,12 @@ export class Syncer {
   async run(conn: Connection, since: string | undefined): Promise<string | undefined> {
     conn.feed = undefined; // no checkpoints until this sync completes
     const page = await this.feed.changes(conn.userId, since, this.opts.limit);
+    // The sync read membership from the database: trust it over the socket's own view, which
+    // came from an eventually consistent index or may have missed events.
+    for (const [chatId, member] of page.memberOf) {
+      if (member && !conn.chats.has(chatId)) this.rooms.join(conn, chatId);
+      else if (!member && conn.chats.has(chatId)) this.rooms.leave(conn, chatId);
+    }
     for (const e of page.changes) conn.write(encodeFrame(toFrame(e)));
     conn.send({ type: 'synced', token: page.token, complete: page.complete });
     if (page.complete) conn.feed = page.point;
