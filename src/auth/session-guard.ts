@@ -19,6 +19,9 @@ export class SessionGuard {
     const hit = this.known.get(sessionId);
     if (hit && hit.until > now) return hit.active;
     const family = await this.sessions.getFamily(sessionId);
+    // The session may have ended while we read: an end heard meanwhile wins over what we read.
+    const heard = this.known.get(sessionId);
+    if (heard && !heard.active && heard.until > Date.now()) return false;
     const active = family !== undefined && !family.revoked;
     this.remember(sessionId, active, now + (active ? ACTIVE_FOR_MS : ACCESS_TOKEN_TTL_SECONDS * 1000));
     return active;

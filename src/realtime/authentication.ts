@@ -55,10 +55,13 @@ export class Authenticator {
       return conn.close(CloseCode.TooManyConnections, 'too many connections for this user');
     }
     conn.userId = userId;
+    // Known before the checks below resolve, so a session that ends meanwhile closes it too.
+    conn.sessionId = claims.sessionId;
     conn.state = 'initialising';
     registry.addUser(conn);
     Promise.all([sessions.isActive(claims.sessionId), chats.membershipsOf(userId)]).then(
       ([active, memberships]) => {
+        if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
         if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
         this.deps.credentials.hold(conn, claims);
         this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
