@@ -139,13 +139,20 @@ async function reloadChat(chatId: string): Promise<void> {
   if (chatId === state.active) renderHeader();
 }
 
+/** A deletion is final; otherwise the later edit wins. */
+const isOlder = (m: Message, than: Message) =>
+  (than.deleted === true && !m.deleted) || (than.updatedAt ?? '') > (m.updatedAt ?? '');
+
 function onMessage(m: Message): void {
   let list = messages.get(m.chatId);
   if (!list) {
     list = new Map();
     messages.set(m.chatId, list);
   }
-  const isNew = !list.has(m.id);
+  const known = list.get(m.id);
+  // A replay can carry an older version than one already shown live: keep the newest.
+  if (known && isOlder(m, known)) return;
+  const isNew = !known;
   list.set(m.id, m);
   const chat = chats.get(m.chatId);
   if (!chat) {
