@@ -6,6 +6,7 @@ import { SessionGuard } from './auth/session-guard.js';
 import { SessionStore } from './auth/store.js';
 import { AccessTokens } from './auth/tokens.js';
 import { ActivityTracker } from './chats/activity.js';
+import { MembershipCache } from './chats/membership-cache.js';
 import { ChatService } from './chats/service.js';
 import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
@@ -20,7 +21,7 @@ import { RateLimiter } from './lib/rate-limit.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
-import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } from './messages/writer.js';
+import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
@@ -99,18 +100,19 @@ export function createServices(deps: ServiceDeps): Services {
     async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
     { ...defaultInboxOptions, ...deps.inbox },
   );
+  // Checked where it is durable, remembered until a removal (or a bus gap) says otherwise.
+  const membership = new MembershipCache(chatStore, () => bus.healthy());
+  bus.subscribe((e) => {
+    if (e.type === 'member_removed') membership.forget(e.chatId, e.userId);
+  });
+  bus.onRecovered(() => membership.clear());
   const writer = new MessageWriter(
     messageStore,
     {
       beforeWrite: (chatIds) => inbox.coverAll(chatIds),
       // One batched read per batch, not per message: membership is checked where it is durable.
-      nonMembers: async (drafts) => {
-        const pairs = drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }));
-        // A direct chat whose peer deleted their account is read-only: its sender counts as outside.
-        const members = (await chatStore.getMembers(pairs)).filter((m) => !m.peerDeleted);
-        const writable = new Set(members.map((m) => memberKey({ chatId: m.chatId, senderId: m.userId })));
-        return new Set(drafts.map(memberKey).filter((k) => !writable.has(k)));
-      },
+      nonMembers: (drafts) =>
+        membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });

@@ -7,6 +7,8 @@ import type { ChatStore } from './store.js';
 const COUNTED_IDS = 50_000;
 /** Chats written at once by a flush. */
 const CONCURRENCY = 16;
+/** How often a busy chat's members' list rows are rewritten (ordering of other instances' lists lags by up to this). */
+const ROWS_EVERY_MS = 10_000;
 
 /** The tracker as the reads that need its counts exact see it (ChatViews, ChatService.markRead). */
 export interface PendingActivity {
@@ -28,14 +30,18 @@ interface Pending {
  * chat per interval (and before a read that needs it exact: see `exclusive`), so a busy chat
  * costs a few writes a second rather than a few per message. Per chat, a flush:
  *  - sets the chat's activity item (last message, lastMessageAt) and adds to its msgCount;
- *  - adds each sender's own new messages to their readCount, so they never count as unread;
+ *    and each sender's own count (s#<userId>, in the same write: their own never count as unread);
  *  - sets every member's chat-list row ("a#<chatId>" in the feed table) to the new activity time
- *    (one member query per chat per flush).
+ *    (one member query per chat), at most every ROWS_EVERY_MS for a busy chat unless a reader
+ *    here forces it.
  * A crash loses the last interval's counts: that chat's lists then show it by its previous
  * activity until its next message, and its unread counts may be low by the lost messages.
  */
 export class ActivityTracker implements PendingActivity {
   private dirty = new Map<string, Pending>();
+  /** When each chat's list rows were last written, and the rows held back until their time. */
+  private readonly rowsAt = new Map<string, number>();
+  private readonly rowsDue = new Map<string, Message>();
   private readonly counted = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
@@ -47,7 +53,7 @@ export class ActivityTracker implements PendingActivity {
     private readonly logger: Logger | undefined,
     intervalMs = 1_000,
   ) {
-    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer = setInterval(() => void this.run(false, async () => {}), intervalMs);
     this.timer.unref();
   }
 
@@ -69,8 +75,14 @@ export class ActivityTracker implements PendingActivity {
    * counts that no flush of this instance changes under it (readCount is set, not added).
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.run(true, fn);
+  }
+
+  /** forced: a reader waits on it, so held-back list rows are written too. */
+  private run<T>(forced: boolean, fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(async () => {
-      await this.write();
+      await this.write(forced);
+      await this.writeDueRows(forced);
       return fn();
     });
     this.chain = run.catch(() => {});
@@ -93,40 +105,62 @@ export class ActivityTracker implements PendingActivity {
     for (const [u, n] of p.bySender) current.bySender.set(u, (current.bySender.get(u) ?? 0) + n);
   }
 
-  private async write(): Promise<void> {
+  private async write(forced: boolean): Promise<void> {
     if (this.dirty.size === 0) return;
     const batch = [...this.dirty.values()];
     this.dirty = new Map();
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
-      await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p)));
+      await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)));
     }
   }
 
   /** Each step keeps what failed for the next round, without repeating what succeeded. */
-  private async writeChat(p: Pending): Promise<void> {
+  private async writeChat(p: Pending, forced: boolean): Promise<void> {
     const chatId = p.last.chatId;
     let newest: boolean;
     try {
-      newest = await this.chats.lists.recordActivity(p.last, p.count);
+      newest = await this.chats.lists.recordActivity(p.last, p.count, p.bySender);
     } catch (err) {
       this.retryLater(err, p);
       return;
     }
-    const own = await Promise.allSettled(
-      [...p.bySender].map(([userId, n]) => this.chats.lists.addReadCount(chatId, userId, n)),
-    );
-    const failed = new Map([...p.bySender].filter((_, i) => own[i]?.status === 'rejected'));
-    if (failed.size > 0) this.retryLater(undefined, { last: p.last, count: 0, bySender: failed });
     // Another instance recorded a newer message: its flush sets the rows.
     if (!newest) return;
+    // Every member's row is one write each: a busy chat rewrites them every ROWS_EVERY_MS, unless a
+    // reader here needs them now (its list would otherwise lag).
+    const now = Date.now();
+    if (!forced && now - (this.rowsAt.get(chatId) ?? 0) < ROWS_EVERY_MS) {
+      this.rowsDue.set(chatId, p.last);
+      return;
+    }
+    await this.writeRows(p.last);
+  }
+
+  private async writeRows(last: Message): Promise<void> {
+    const chatId = last.chatId;
+    this.rowsDue.delete(chatId);
+    this.rowsAt.delete(chatId); // re-inserted: the map's order is recency
+    this.rowsAt.set(chatId, Date.now());
+    if (this.rowsAt.size > COUNTED_IDS) this.rowsAt.delete(this.rowsAt.keys().next().value as string);
     try {
       const members = await this.chats.listMembers(chatId);
       await this.chats.lists.put(
-        members.map((m) => ({ userId: m.userId, chatId, activityAt: p.last.createdAt })),
+        members.map((m) => ({ userId: m.userId, chatId, activityAt: last.createdAt })),
       );
     } catch (err) {
-      this.retryLater(err, { last: p.last, count: 0, bySender: new Map() });
+      this.logger?.warn({ err, chatId }, 'chat list rows not written; will retry');
+      this.rowsDue.set(chatId, last);
     }
+  }
+
+  /** Rows held back by ROWS_EVERY_MS whose time has come (or all of them, for a reader). */
+  private async writeDueRows(forced: boolean): Promise<void> {
+    const now = Date.now();
+    const due = [...this.rowsDue.values()].filter(
+      (m) => forced || now - (this.rowsAt.get(m.chatId) ?? 0) >= ROWS_EVERY_MS,
+    );
+    for (let i = 0; i < due.length; i += CONCURRENCY)
+      await Promise.all(due.slice(i, i + CONCURRENCY).map((m) => this.writeRows(m)));
   }
 
   private retryLater(err: unknown, p: Pending): void {

@@ -27,6 +27,7 @@ export function toMember(item: Record<string, unknown>): MemberRecord {
     ...(typeof item.lastReadId === 'string' ? { lastReadId: item.lastReadId } : {}),
     ...(typeof item.joinedPos === 'string' ? { joinedPos: item.joinedPos } : {}),
     ...(typeof item.readCount === 'number' ? { readCount: item.readCount } : {}),
+    ...(typeof item.sentAtRead === 'number' ? { sentAtRead: item.sentAtRead } : {}),
     ...(typeof item.peerId === 'string' ? { peerId: item.peerId } : {}),
     ...(item.peerDeleted === true ? { peerDeleted: true } : {}),
   };

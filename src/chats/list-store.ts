@@ -33,6 +33,8 @@ export interface Activity {
   lastMessage: Message;
   /** Messages committed in the chat and flushed by a tracker. */
   msgCount: number;
+  /** Of those, how many each member sent (their own never count as unread to them). */
+  sentBy: Record<string, number>;
 }
 
 /** A chat's meta with its member ids and activity (none before its first message). */
@@ -158,16 +160,33 @@ export class ChatListStore {
    * newer message is recorded already (another instance flushed it), sets the last message.
    * Returns whether `last` is now the recorded last message.
    */
-  async recordActivity(last: Message, count: number): Promise<boolean> {
+  async recordActivity(
+    last: Message,
+    count: number,
+    bySender: ReadonlyMap<string, number>,
+  ): Promise<boolean> {
     const Key = { chatId: last.chatId, sk: ACTIVITY };
+    // Per-sender counts are attributes "s#<userId>" of the same item: one write per chat per flush.
+    const senders = [...bySender];
+    const names = Object.fromEntries(senders.map(([u], i) => [`#s${i}`, `s#${u}`]));
+    const values = Object.fromEntries(senders.map(([, n], i) => [`:s${i}`, n]));
+    const adds = ['msgCount :n', ...senders.map((_, i) => `#s${i} :s${i}`)].join(', ');
+    const names_ = senders.length > 0 ? { ExpressionAttributeNames: names } : {};
     try {
       await this.db.doc.send(
         new UpdateCommand({
           TableName: this.chats,
           Key,
-          UpdateExpression: 'SET lastMessage = :m, lastMessageId = :id, lastMessageAt = :at ADD msgCount :n',
+          UpdateExpression: `SET lastMessage = :m, lastMessageId = :id, lastMessageAt = :at ADD ${adds}`,
           ConditionExpression: 'attribute_not_exists(lastMessageId) OR lastMessageId <= :id',
-          ExpressionAttributeValues: { ':m': last, ':id': last.id, ':at': last.createdAt, ':n': count },
+          ...names_,
+          ExpressionAttributeValues: {
+            ':m': last,
+            ':id': last.id,
+            ':at': last.createdAt,
+            ':n': count,
+            ...values,
+          },
         }),
       );
       return true;
@@ -179,29 +198,13 @@ export class ChatListStore {
         new UpdateCommand({
           TableName: this.chats,
           Key,
-          UpdateExpression: 'ADD msgCount :n',
-          ExpressionAttributeValues: { ':n': count },
+          UpdateExpression: `ADD ${adds}`,
+          ...names_,
+          ExpressionAttributeValues: { ':n': count, ...values },
         }),
       );
     }
     return false;
-  }
-
-  /** A member's own messages count as read; nothing happens if they have left meanwhile. */
-  async addReadCount(chatId: string, userId: string, count: number): Promise<void> {
-    try {
-      await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.chats,
-          Key: { chatId, sk: memberSk(userId) },
-          UpdateExpression: 'ADD readCount :n',
-          ConditionExpression: 'attribute_exists(sk)',
-          ExpressionAttributeValues: { ':n': count },
-        }),
-      );
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-    }
   }
 
   /**
@@ -239,5 +242,10 @@ function toActivity(item: Record<string, unknown>): Activity {
     lastMessageAt: item.lastMessageAt as string,
     lastMessage: toMessage(item.lastMessage as Record<string, unknown>),
     msgCount: item.msgCount as number,
+    sentBy: Object.fromEntries(
+      Object.entries(item)
+        .filter(([k]) => k.startsWith('s#'))
+        .map(([k, v]) => [k.slice(2), Number(v)]),
+    ),
   };
 }

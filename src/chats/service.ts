@@ -337,7 +337,7 @@ export class ChatService {
     if (me.lastReadId !== undefined && me.lastReadId >= messageId) return { lastReadId: me.lastReadId };
     let event: LoggedChange | undefined;
     const advance = async () => {
-      const readCount = await this.readCount(message, userId);
+      const counts = await this.readCounts(message, userId);
       // Positioned right before the write (after any wait above), so it lands inside the feed's window.
       const pos = await this.position(chatId);
       event = { type: 'read', chatId, pos, userId, messageId };
@@ -345,7 +345,7 @@ export class ChatService {
         chatId,
         userId,
         messageId,
-        readCount,
+        counts,
         changeItem(chatId, pos, [event]),
       );
     };
@@ -360,19 +360,27 @@ export class ChatService {
 
   /**
    * How many of the chat's counted messages a reader of `read` has read: msgCount minus others'
-   * messages after `read` up to the last counted one (my own always count as read). Run inside
+   * messages after `read` up to the last counted one (my own always count as read), and how many
+   * of the counted ones were mine then. Run inside
    * the tracker's `exclusive`: this instance's messages are flushed and none is added until the
    * marker is set, so for them the count is exact. Multi-instance caveat: another instance's
    * messages that it has not flushed yet (at most its last interval, ~1 s) are not in msgCount;
    * once flushed they count as unread even if older than the marker, until the next read.
    */
-  private async readCount(read: Message, userId: string): Promise<number> {
+  private async readCounts(
+    read: Message,
+    userId: string,
+  ): Promise<{ readCount: number; sentAtRead: number }> {
     const activity = await this.chats.lists.getActivity(read.chatId);
-    if (!activity) return 0;
+    if (!activity) return { readCount: 0, sentAtRead: 0 };
     const last = activity.lastMessageId;
     const fromOthers = await this.chats.lists.countFromOthers(read.chatId, userId, read.id, last);
     const unreadAfter = fromOthers - (read.senderId !== userId && read.id <= last ? 1 : 0);
-    return Math.max(0, activity.msgCount - unreadAfter);
+    // My messages counted so far are in readCount; the ones I send later are subtracted by views.
+    return {
+      readCount: Math.max(0, activity.msgCount - unreadAfter),
+      sentAtRead: activity.sentBy[userId] ?? 0,
+    };
   }
 
   /**

@@ -35,6 +35,8 @@ export interface MemberRecord {
    * the activity tracker's flush). Unread = the chat's msgCount − readCount.
    */
   readCount?: number;
+  /** How many of the chat's counted messages were mine when I last read (see ChatViews' unread). */
+  sentAtRead?: number;
   /** The feed position of the change that added this member: what they see in a replay starts there. */
   joinedPos?: string;
   /** Direct chats: the other member, so a user's chat list names their peers without a read per chat. */
@@ -261,7 +263,7 @@ export class ChatStore {
     chatId: string,
     userId: string,
     messageId: string,
-    readCount: number,
+    counts: { readCount: number; sentAtRead: number },
     log: LogItem,
   ): Promise<boolean> {
     try {
@@ -270,10 +272,14 @@ export class ChatStore {
           Update: {
             TableName: this.table,
             Key: { chatId, sk: memberSk(userId) },
-            UpdateExpression: 'SET lastReadId = :id, readCount = :rc',
+            UpdateExpression: 'SET lastReadId = :id, readCount = :rc, sentAtRead = :sr',
             ConditionExpression:
               'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
-            ExpressionAttributeValues: { ':id': messageId, ':rc': readCount },
+            ExpressionAttributeValues: {
+              ':id': messageId,
+              ':rc': counts.readCount,
+              ':sr': counts.sentAtRead,
+            },
           },
         },
       ]);

@@ -103,7 +103,9 @@ function toChat(
   profiles: Profiles,
 ): Chat {
   const me = all.find((m) => m.userId === userId);
-  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0);
+  // Read up to my marker, and my own messages since never count: see ChatService.readCounts.
+  const mineSince = (activity?.sentBy[userId] ?? 0) - (me?.sentAtRead ?? 0);
+  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0) - mineSince;
   return {
     id: meta.chatId,
     type: meta.type,
