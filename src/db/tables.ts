@@ -132,11 +132,12 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
       //                           the same item, so a message can never exist twice
       //   history in chat order . LSI byId: chatId, id (ULID) — local, so reads can be strongly consistent
       //   message by id ......... LSI byId: chatId, id = <id>
-      //   changes after a point . LSI byRev: chatId, rev. A message's rev is its id, then the position of
-      //                           its latest edit or delete; other changes (renames, members, read
-      //                           markers) are items msgKey = "~<pos>", rev = pos, expired by TTL after
-      //                           the feed's retention. Strongly consistent, so a replay sees every
-      //                           change committed before it began.
+      //   changes after a point . new messages by id (byId), and LSI byRev: chatId, rev — sparse: only an
+      //                           edited or deleted message has a rev (its latest edit's position), so
+      //                           a new message costs one index write, not two; other changes
+      //                           (renames, members, read markers) are items msgKey = "~<pos>",
+      //                           rev = pos, expired by TTL after the feed's retention. Both strongly
+      //                           consistent, so a replay sees every change committed before it began.
       input: {
         TableName: names.messages,
         BillingMode: 'PAY_PER_REQUEST',

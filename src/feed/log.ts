@@ -3,8 +3,9 @@ import { toMessage } from '../messages/store.js';
 import type { FeedEvent } from './events.js';
 
 // Each chat's change log lives in the messages table, in the chat's own partition (see
-// db/tables.ts): a message is its own entry (rev = id, then the position of its latest edit or
-// delete); every other change is an item of its own, written in the same transaction as the
+// db/tables.ts): a new message is an entry at its id (LSI byId); an edited or deleted one is also
+// an entry at rev, the position of its latest edit or delete (LSI byRev); every other change is an
+// item of its own (byRev), written in the same transaction as the
 // change it records, so the log and the state never disagree. One item may hold several events
 // made by one action (a group created with its members): they share its position.
 
@@ -33,8 +34,8 @@ export type LogEntry =
   | { kind: 'message'; pos: string; message: Message }
   | { kind: 'change'; pos: string; events: LoggedChange[] };
 
-export function toLogEntry(item: Record<string, unknown>): LogEntry {
-  const pos = item.rev as string;
+/** An item of either log, at `pos`: a message's id (created) or its rev (edited), or a change's. */
+export function toLogEntry(item: Record<string, unknown>, pos: string): LogEntry {
   if (typeof item.id === 'string') return { kind: 'message', pos, message: toMessage(item) };
   const chatId = item.chatId as string;
   const events = (item.changes as Stored[]).map((c) => ({ ...c, chatId, pos }) as LoggedChange);

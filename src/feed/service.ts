@@ -172,6 +172,8 @@ export class FeedService {
       (e.type === 'member_added' || e.type === 'member_removed') && e.userId === userId;
     const has = (pos: string) => posTime(pos) < point.from || point.seen.has(fingerprint(pos));
     const out: { key: string; event: FeedEvent }[] = [];
+    // A message created and edited since sits in both logs (at its id and its rev): once is enough.
+    const sent = new Set<string>();
     for (const { chatId, entry } of taken) {
       const pos = entry.pos;
       if (has(pos)) continue;
@@ -181,8 +183,9 @@ export class FeedService {
           for (const event of entry.events) out.push({ key: pos, event });
         continue;
       }
-      if (!inChat(chatId, pos)) continue;
+      if (!inChat(chatId, pos) || sent.has(entry.message.id)) continue;
       const m = entry.message;
+      sent.add(m.id);
       if (!has(m.id)) out.push({ key: m.id, event: { type: 'message', chatId, pos, message: m } });
       else {
         const type = m.deleted ? 'message_deleted' : 'message_updated';

@@ -1,7 +1,7 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { MESSAGES_BY_REV } from '../db/tables.js';
+import { MESSAGES_BY_ID, MESSAGES_BY_REV } from '../db/tables.js';
 import { departuresAmong } from './departures.js';
 import { type LogEntry, RETENTION_MS, toLogEntry } from './log.js';
 
@@ -52,25 +52,49 @@ export class FeedStore {
     return departuresAmong(this.db, userId, chatIds);
   }
 
-  /** Up to `limit` entries of a chat's log with rev > after, in rev order, strongly consistent. */
+  /**
+   * Up to `limit` entries of each of a chat's two logs after `after`, strongly consistent: new
+   * messages by id (byId) and every later change by position (byRev: edits, deletes, renames,
+   * members, reads). `more`: one of them was cut, and nothing past the returned entries is known.
+   */
   async logAfter(
     chatId: string,
     after: string,
     limit: number,
   ): Promise<{ entries: LogEntry[]; more: boolean }> {
+    const [created, changed] = await Promise.all([
+      this.range(MESSAGES_BY_ID, 'id', chatId, after, limit),
+      this.range(MESSAGES_BY_REV, 'rev', chatId, after, limit),
+    ]);
+    const entries = [
+      ...created.items.map((item) => toLogEntry(item, item.id as string)),
+      ...changed.items.map((item) => toLogEntry(item, item.rev as string)),
+    ].sort((a, b) => (a.pos < b.pos ? -1 : 1));
+    // Past the end of a log that was cut, the other log's entries may not be followed by all of
+    // this one's: keep only what is known to be complete.
+    const cuts = [created, changed].filter((r) => r.more).map((r) => r.lastPos);
+    const cut = cuts.length > 0 ? cuts.sort()[0] : undefined;
+    return {
+      entries: cut === undefined ? entries : entries.filter((e) => e.pos <= cut),
+      more: cut !== undefined,
+    };
+  }
+
+  private async range(index: string, attribute: string, chatId: string, after: string, limit: number) {
     const res = await this.db.doc.send(
       new QueryCommand({
         TableName: this.db.tables.messages,
-        IndexName: MESSAGES_BY_REV,
-        KeyConditionExpression: 'chatId = :c AND rev > :r',
-        ExpressionAttributeValues: { ':c': chatId, ':r': after },
+        IndexName: index,
+        KeyConditionExpression: `chatId = :c AND #k > :a`,
+        ExpressionAttributeNames: { '#k': attribute },
+        ExpressionAttributeValues: { ':c': chatId, ':a': after },
         Limit: limit + 1,
         ConsistentRead: true,
       }),
     );
-    const items = res.Items ?? [];
+    const items = (res.Items ?? []).slice(0, limit);
     // Past 1 MB a query stops early: then there is more even with fewer than `limit` items.
-    const more = items.length > limit || res.LastEvaluatedKey !== undefined;
-    return { entries: items.slice(0, limit).map(toLogEntry), more };
+    const more = (res.Items?.length ?? 0) > limit || res.LastEvaluatedKey !== undefined;
+    return { items, more, lastPos: (items.at(-1)?.[attribute] as string | undefined) ?? after };
   }
 }

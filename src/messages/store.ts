@@ -18,9 +18,12 @@ export class MessageStore {
     return this.db.tables.messages;
   }
 
-  /** rev: the message's position in its chat's change log (feed/log.ts), its id until edited. */
+  /**
+   * A new message has no rev: the change log finds it by id (LSI byId). An edit or delete gives it
+   * one (its position then, LSI byRev), so the common write pays for one index, not two.
+   */
   item(m: Message): MessageItem {
-    return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId), rev: m.id };
+    return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId) };
   }
 
   /** Already-stored messages among these (chat, sender, clientMsgId) keys, strongly consistent. */
