@@ -27,7 +27,7 @@ interface Pending {
 
 /**
  * Each chat's latest activity, for chat lists. Written behind the message path, at most once per
- * chat per interval (and before a read that needs it exact: see `exclusive`), so a busy chat
+ * chat per interval (2 s; and before a read that needs it exact: see `exclusive`), so a busy chat
  * costs a few writes a second rather than a few per message. Per chat, a flush:
  *  - sets the chat's activity item (last message, lastMessageAt) and adds to its msgCount;
  *    and each sender's own count (s#<userId>, in the same write: their own never count as unread);
@@ -51,7 +51,7 @@ export class ActivityTracker implements PendingActivity {
     _db: Db,
     private readonly chats: ChatStore,
     private readonly logger: Logger | undefined,
-    intervalMs = 1_000,
+    intervalMs = 2_000,
   ) {
     this.timer = setInterval(() => void this.run(false, async () => {}), intervalMs);
     this.timer.unref();
