@@ -6,7 +6,6 @@ import { RateLimiter } from '../lib/rate-limit.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { UserStore } from '../users/store.js';
 import type { LoginThrottle } from './login-throttle.js';
-import type { PasswordStore } from './password-store.js';
 import type { Passwords } from './passwords.js';
 import type { ResetStore } from './reset-store.js';
 import type { ChangePasswordBody, ResetConfirmBody, SessionInfo } from './schemas.js';
@@ -18,7 +17,6 @@ export interface AccountServiceDeps {
   users: UserStore;
   sessions: SessionStore;
   passwords: Passwords;
-  passwordStore: PasswordStore;
   resets: ResetStore;
   throttle: LoginThrottle;
   mailer: Mailer;
@@ -54,7 +52,7 @@ export class AccountService {
       this.deps.throttle.failed(user.email, ip);
       throw new AppError('invalid_credentials', 'The current password is incorrect');
     }
-    await this.deps.passwordStore.setHash(user.id, await this.deps.passwords.hash(body.newPassword));
+    await this.deps.users.setPasswordHash(user.id, await this.deps.passwords.hash(body.newPassword));
     const others = (await this.liveSessions(userId)).filter((id) => id !== sessionId);
     await this.deps.endSessions(userId, others);
   }
@@ -103,7 +101,7 @@ export class AccountService {
     const userId = await this.deps.resets.consume(sha256(body.token), this.nowSeconds());
     if (!userId) throw new AppError('reset_token_invalid');
     const hash = await this.deps.passwords.hash(body.newPassword);
-    if (!(await this.deps.passwordStore.setHash(userId, hash))) throw new AppError('reset_token_invalid');
+    if (!(await this.deps.users.setPasswordHash(userId, hash))) throw new AppError('reset_token_invalid');
     await this.deps.endSessions(userId, await this.liveSessions(userId));
   }
 

@@ -6,7 +6,6 @@ import { UserStore } from '../users/store.js';
 import { AccountService } from './account-service.js';
 import type { SessionsEnded } from './events.js';
 import { LoginThrottle } from './login-throttle.js';
-import { PasswordStore } from './password-store.js';
 import { Passwords } from './passwords.js';
 import { ResetStore } from './reset-store.js';
 import { AuthService } from './service.js';
@@ -32,9 +31,8 @@ export function createAuth(deps: AuthDeps) {
   const users = new UserStore(deps.db);
   const sessions = deps.sessions ?? new SessionStore(deps.db);
   const passwords = new Passwords(deps.bcryptRounds);
-  const passwordStore = new PasswordStore(deps.db);
   const throttle = new LoginThrottle(deps.limits);
-  const common = { users, sessions, passwords, passwordStore, throttle, limits: deps.limits };
+  const common = { users, sessions, passwords, throttle, limits: deps.limits };
   const time = deps.now ? { now: deps.now } : {};
   const auth = new AuthService({
     ...common,

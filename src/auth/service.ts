@@ -8,7 +8,6 @@ import { deviceLabel } from './device.js';
 import type { SessionsEnded } from './events.js';
 import { openSuccessor, REFRESH_GRACE_MS, sealSuccessor } from './grace.js';
 import type { LoginThrottle } from './login-throttle.js';
-import type { PasswordStore } from './password-store.js';
 import type { Passwords } from './passwords.js';
 import type { LoginBody, SessionResponse, SignupBody } from './schemas.js';
 import type { RefreshTokenRecord, SessionStore } from './store.js';
@@ -21,7 +20,6 @@ export interface AuthServiceDeps {
   sessions: SessionStore;
   tokens: AccessTokens;
   passwords: Passwords;
-  passwordStore: PasswordStore;
   throttle: LoginThrottle;
   limits: Limits;
   /** Tells every instance that sessions ended (their sockets close, their access tokens stop). */
@@ -136,7 +134,7 @@ export class AuthService {
   private async upgradeHash(user: UserRecord, password: string): Promise<void> {
     if (!this.deps.passwords.needsRehash(user.passwordHash)) return;
     const hash = await this.deps.passwords.hash(password);
-    await this.deps.passwordStore.setHash(user.id, hash, user.passwordHash);
+    await this.deps.users.setPasswordHash(user.id, hash, user.passwordHash);
   }
 
   private async openSession(user: UserRecord, userAgent: string | undefined): Promise<SessionResponse> {

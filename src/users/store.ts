@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { USERS_BY_USERNAME } from '../db/tables.js';
@@ -85,6 +85,30 @@ export class UserStore {
    * Deletes the profile and both uniqueness guards in one transaction, so the email and the
    * userName are free again at once. A guard that already points at someone else is left alone.
    */
+  /**
+   * Sets the user's password hash (auth's password change, reset and re-hash). With `expected`,
+   * only if the stored hash is still that one (a re-hash must not undo a password change that
+   * landed meanwhile); returns whether it was set.
+   */
+  async setPasswordHash(userId: string, hash: string, expected?: string): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: userKey(userId) },
+          UpdateExpression: 'SET passwordHash = :h',
+          ConditionExpression:
+            expected === undefined ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND passwordHash = :old',
+          ExpressionAttributeValues: { ':h': hash, ...(expected === undefined ? {} : { ':old': expected }) },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
   async delete(user: UserRecord): Promise<void> {
     const mine = {
       ConditionExpression: 'attribute_not_exists(pk) OR userId = :me',
