@@ -1,4 +1,3 @@
-import bcrypt from 'bcrypt';
 import type { AccountService } from './auth/account-service.js';
 import { createAuth } from './auth/index.js';
 import type { AuthService } from './auth/service.js';
@@ -81,6 +80,7 @@ export function createServices(deps: ServiceDeps): Services {
   const {
     auth,
     account,
+    verifyPassword,
     close: closeAuth,
   } = createAuth({
     db: deps.db,
@@ -130,7 +130,7 @@ export function createServices(deps: ServiceDeps): Services {
     users: userStore,
     limits,
     sharesChat: (a, b) => chats.sharesChat(a, b),
-    verifyPassword: (password, hash) => bcrypt.compare(password, hash),
+    verifyPassword,
     removeFromChats: (userId) => chats.removeDeletedUser(userId),
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
   });

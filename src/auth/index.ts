@@ -52,6 +52,8 @@ export function createAuth(deps: AuthDeps) {
   return {
     auth,
     account,
+    /** The one password check (same work for every outcome), for other features that need one. */
+    verifyPassword: (password: string, hash: string) => passwords.verify(password, hash),
     close() {
       auth.close();
       account.close();
