@@ -93,7 +93,7 @@ export function createServices(deps: ServiceDeps): Services {
     onSessionsEnded: (e) => bus.publish(e),
     logger,
   });
-  const activity = new ActivityTracker(deps.db, chatStore, deps.logger);
+  const activity = new ActivityTracker(chatStore, deps.logger);
   const feedStore = new FeedStore(deps.db);
   const inbox = new Inbox(
     feedStore,

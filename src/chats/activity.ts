@@ -1,4 +1,3 @@
-import type { Db } from '../db/client.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
@@ -46,9 +45,7 @@ export class ActivityTracker implements PendingActivity {
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
 
-  /** `_db`: unused since the store does every write; kept so that callers need not change. */
   constructor(
-    _db: Db,
     private readonly chats: ChatStore,
     private readonly logger: Logger | undefined,
     intervalMs = 2_000,
