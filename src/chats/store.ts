@@ -292,13 +292,8 @@ export class ChatStore {
 
   /** The user's memberships among these chats now (batched, strongly consistent). */
   async membershipsAmong(userId: string, chatIds: readonly string[]): Promise<Map<string, MemberRecord>> {
-    const items = await batchGetAll(
-      this.db.doc,
-      this.table,
-      chatIds.map((chatId) => ({ chatId, sk: memberSk(userId) })),
-      true,
-    );
-    return new Map(items.map((i) => [i.chatId as string, toMember(i)]));
+    const members = await this.getMembers(chatIds.map((chatId) => ({ chatId, userId })));
+    return new Map(members.map((m) => [m.chatId, m]));
   }
 
   private memberItem(m: MemberRecord): Record<string, unknown> {
