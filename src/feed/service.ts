@@ -34,9 +34,9 @@ const PARALLEL_CHATS = 8;
 
 /**
  * One user's feed: every durable change in their chats since a token, served from each changed
- * chat's log. Cost: one query for the chats stamped since the token's minute (inbox.ts), one
- * batched read of the user's memberships among them, one query per such chat — nothing per
- * unchanged chat.
+ * chat's logs. Cost: one query for the chats stamped since the token's minute (inbox.ts), one
+ * batched read each of the user's memberships and departures among them, and two queries per
+ * such chat (new messages by id, other changes by rev) — nothing per unchanged chat.
  */
 export class FeedService {
   constructor(
