@@ -4,7 +4,8 @@ import type { ChatEvent, Publisher } from '../feed/events.js';
 /** What the bus carries between instances: chat events, and sessions that ended. */
 export type BusEvent = ChatEvent | SessionsEnded;
 
-export type EventHandler = (event: BusEvent) => void;
+/** remote: the event came from another instance (this one published it otherwise). */
+export type EventHandler = (event: BusEvent, remote: boolean) => void;
 
 /**
  * Carries durable chat events to every instance's hub. Each instance publishes an event once;
@@ -26,10 +27,10 @@ export class LocalBus implements FanoutBus {
 
   constructor(private readonly onHandlerError: (err: unknown) => void = () => {}) {}
 
-  publish(event: BusEvent): void {
+  publish(event: BusEvent, remote = false): void {
     for (const h of this.handlers) {
       try {
-        h(event);
+        h(event, remote);
       } catch (err) {
         // One broken subscriber must not stop delivery to the others or fail the write path.
         this.onHandlerError(err);

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../lib/logger.js';
+import type { Metrics } from '../metrics/registry.js';
 import { type BusEvent, type EventHandler, type FanoutBus, LocalBus } from './bus.js';
 
 interface Envelope {
@@ -16,6 +17,7 @@ export interface RedisBusOptions {
   channel: string;
   instanceId: string;
   logger: Logger;
+  metrics?: Pick<Metrics, 'busPublished' | 'busReceived' | 'busChannels'>;
 }
 
 /**
@@ -108,7 +110,7 @@ export class RedisBus implements FanoutBus {
     }
     if (envelope.o === this.opts.instanceId) return;
     if (envelope.resync) return this.recovered();
-    if (envelope.e) this.local.publish(envelope.e);
+    if (envelope.e) this.local.publish(envelope.e, true);
   }
 
   private announceDrops(): void {

@@ -53,6 +53,11 @@ export class Registry {
     return this.byUser.get(userId) ?? EMPTY;
   }
 
+  /** Authenticated connections here, and distinct users they belong to (metrics). */
+  get counts(): { connections: number; users: number } {
+    return { connections: this.all.size, users: this.byUser.size };
+  }
+
   connections(): IterableIterator<Connection> {
     return this.all.values();
   }
