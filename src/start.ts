@@ -51,7 +51,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
   const redisBus = config.redisUrl
     ? new RedisBus({
         url: config.redisUrl,
-        channel: `chatx:${config.tablePrefix}events`,
+        namespace: `chatx:${config.tablePrefix}`,
         instanceId,
         logger,
         metrics,

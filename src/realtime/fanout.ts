@@ -5,6 +5,8 @@ import type { Registry } from './registry.js';
 import { toFrame } from './to-frame.js';
 import { encodeFrame } from './wire.js';
 
+const RESYNC = encodeFrame({ type: 'resync' });
+
 /**
  * Turns chat events into frames for this instance's connections. Each frame is encoded once per
  * event, whatever the number of recipients.
@@ -43,7 +45,7 @@ export class Fanout {
         return n;
       case 'member_added':
         // Join first, so the new member's devices learn of the chat with everyone else.
-        for (const c of this.registry.connectionsOf(e.userId)) this.join(c, e.chatId);
+        for (const c of this.registry.connectionsOf(e.userId)) this.joinLive(c, e.chatId);
         return this.toRoom(e.chatId, data);
       case 'member_removed':
         // Tell the room (the removed member too), then stop their live traffic at once.
@@ -62,10 +64,25 @@ export class Fanout {
     }
   }
 
-  /** Adds a chat to a connection; it receives live traffic only once it is ready. */
-  join(c: Connection, chatId: string): void {
+  /**
+   * Adds a chat to a connection; it receives live traffic only once it is ready. When this
+   * instance was not yet listening to the chat, resolves once the chat's events flow here.
+   */
+  join(c: Connection, chatId: string): Promise<void> | undefined {
     c.chats.add(chatId);
-    if (c.state === 'ready') this.registry.join(c, chatId);
+    return c.state === 'ready' ? this.registry.join(c, chatId) : undefined;
+  }
+
+  /**
+   * A live join (the user was just added): if this instance only now starts listening to the
+   * chat, events published before that took effect never came here, so the device gets no
+   * checkpoint and is asked to sync once they flow.
+   */
+  private joinLive(c: Connection, chatId: string): void {
+    const started = this.join(c, chatId);
+    if (!started) return;
+    c.feed = undefined;
+    void started.then(() => c.write(RESYNC));
   }
 
   leave(c: Connection, chatId: string): void {

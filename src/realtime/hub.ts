@@ -75,9 +75,9 @@ export interface HubDeps {
 export class Hub {
   readonly options: HubOptions;
   private readonly wss: WebSocketServer;
-  private readonly registry = new Registry();
+  private readonly registry: Registry;
   private readonly fanout: Fanout;
-  private readonly credentials = new Credentials(this.registry);
+  private readonly credentials: Credentials;
   private readonly gate: UpgradeGate;
   private readonly auth: Authenticator;
   private readonly dispatcher: Dispatcher;
@@ -91,6 +91,8 @@ export class Hub {
     const options = { ...defaultHubOptions, ...deps.options };
     this.options = options;
     const { metrics } = deps;
+    this.registry = new Registry(deps.services.bus);
+    this.credentials = new Credentials(this.registry);
     this.fanout = new Fanout(this.registry, metrics?.framesOut);
     metrics?.sample('connections', () => this.registry.counts.connections);
     metrics?.sample('users', () => this.registry.counts.users);
@@ -179,8 +181,21 @@ export class Hub {
     this.auth.begin(conn, req.headers.authorization);
   }
 
-  /** Authenticated with its chats loaded: into its rooms, then the frames it sent meanwhile. */
+  /**
+   * Authenticated with its chats loaded: once this instance receives their events (the bus may
+   * have to subscribe to them first), into its rooms, then `ready` and the frames it sent meanwhile.
+   * Anything published before that is the client's `sync` after `ready` to replay.
+   */
   private ready(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
+    if (conn.state !== 'initialising') return;
+    const chatIds = memberships.map((m) => m.chatId);
+    void this.registry.watching(conn.userId, chatIds).then(() => {
+      this.start(conn, memberships, expiresAt);
+      this.registry.unwatching(conn.userId, chatIds); // the rooms hold their own watch now
+    });
+  }
+
+  private start(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
     for (const m of memberships) conn.chats.add(m.chatId);
     conn.state = 'ready';
