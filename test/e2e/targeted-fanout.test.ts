@@ -95,7 +95,9 @@ describe('targeted fan-out across three instances', () => {
     for (const t of [onOne, onTwo, onThree]) t.c.close();
   });
 
-  it('loses no acked message when an instance is killed with -9 mid-stream', { timeout: 120_000 }, async () => {
+  it('loses no acked message when an instance is killed with -9 mid-stream', {
+    timeout: 120_000,
+  }, async () => {
     const [ann, ben, cat, dan] = users as [TestUser, TestUser, TestUser, TestUser];
     const group = await createGroup(lb.url, ann, [ben, cat, dan]);
     const before = counterTotal(await metrics(three), 'chatx_bus_events_received_total');
