@@ -60,6 +60,13 @@ const envSchema = z
     MAIL_SINK: z.enum(['log', 'file']).default('log'),
     MAIL_SINK_FILE: z.string().min(1).optional(),
     SES_ENDPOINT: z.url().optional(),
+    /** Prometheus `GET /metrics` listener; 0 turns it off. Never the public PORT. */
+    METRICS_PORT: intFrom(9464, 0, 65535),
+    /** CloudWatch agent's embedded-metric-format listener, e.g. udp://127.0.0.1:25888. */
+    METRICS_EMF_URL: z
+      .url()
+      .refine((u) => /^udp:\/\/[^/]+:\d+\/?$/.test(u), 'must be udp://host:port')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -100,6 +107,13 @@ const envSchema = z
     if (!deployed(env.STAGE) && env.MAIL_SINK === 'file' && !env.MAIL_SINK_FILE) {
       ctx.addIssue({ code: 'custom', path: ['MAIL_SINK_FILE'], message: 'is required when MAIL_SINK=file' });
     }
+    if (env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must differ from PORT (never public)',
+      });
+    }
     if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes long' });
     }
@@ -124,6 +138,9 @@ export interface Config {
   /** Base URL of the web client, without a trailing slash. */
   readonly appUrl: string;
   readonly mail: MailConfig;
+  /** Port of the separate metrics listener (GET /metrics); 0 = off. */
+  readonly metricsPort: number;
+  readonly metricsEmfUrl: string | undefined;
 }
 
 /** SES in staging and production; a local sink (log or file) in dev and test. */
@@ -163,6 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 8080}`).replace(/\/+$/, ''),
     mail: Object.freeze(mailConfig(e)),
+    metricsPort: e.METRICS_PORT,
+    metricsEmfUrl: e.METRICS_EMF_URL,
   });
 }
 

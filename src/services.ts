@@ -21,6 +21,7 @@ import { createMailer, type Mailer } from './mail/index.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { createMetrics, type Metrics } from './metrics/registry.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
@@ -46,6 +47,8 @@ export interface Services {
   sends: RateLimiter;
   /** GET /v1/sync per user. */
   syncs: RateLimiter;
+  /** Counters and histograms, scraped on the metrics listener (metrics/). */
+  metrics: Metrics;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -61,11 +64,14 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Defaults to the configured one (SES, or a dev/test sink). */
   mailer?: Mailer;
+  /** Defaults to a fresh registry of its own. */
+  metrics?: Metrics;
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
 export function createServices(deps: ServiceDeps): Services {
   const limits = { ...defaultLimits, ...deps.limits };
+  const metrics = deps.metrics ?? createMetrics({ defaults: false });
   const bus = deps.bus ?? new LocalBus((err) => deps.logger?.error({ err }, 'event handler failed'));
   const userStore = new UserStore(deps.db);
   const chatStore = new ChatStore(deps.db);
@@ -120,7 +126,9 @@ export function createServices(deps: ServiceDeps): Services {
       },
     },
     { ...defaultWriterOptions, ...deps.writer },
+    metrics,
   );
+  metrics.sample('writerQueue', () => writer.queued);
   const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
   const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), inbox, {
     ...defaultFeedOptions,
@@ -157,6 +165,7 @@ export function createServices(deps: ServiceDeps): Services {
     limits,
     sends,
     syncs,
+    metrics,
     async close() {
       sends.close();
       syncs.close();

@@ -5,6 +5,10 @@ import type { Config } from './config.js';
 import { createDb, type Db } from './db/client.js';
 import { newId } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
+import { instrumentDynamo } from './metrics/dynamodb.js';
+import { EmfReporter } from './metrics/emf.js';
+import { type MetricsListener, startMetricsListener } from './metrics/listener.js';
+import { createMetrics, type Metrics } from './metrics/registry.js';
 import { Hub, type HubOptions } from './realtime/hub.js';
 import { RedisPresence } from './realtime/presence.js';
 import { RedisBus } from './realtime/redis-bus.js';
@@ -14,6 +18,9 @@ export interface RunningServer {
   server: Server;
   hub: Hub;
   db: Db;
+  metrics: Metrics;
+  /** The separate GET /metrics listener, unless METRICS_PORT=0 (or its port was taken). */
+  metricsListener: MetricsListener | undefined;
   port: number;
   url: string;
   /** Stops accepting, lets in-flight requests finish (up to graceMs), then releases everything. */
@@ -38,14 +45,23 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     endpoint: config.dynamodbEndpoint,
     tablePrefix: config.tablePrefix,
   });
+  const metrics = createMetrics();
+  instrumentDynamo(db.raw, metrics);
   const instanceId = newId();
   const redisBus = config.redisUrl
-    ? new RedisBus({ url: config.redisUrl, channel: `chatx:${config.tablePrefix}events`, instanceId, logger })
+    ? new RedisBus({
+        url: config.redisUrl,
+        namespace: `chatx:${config.tablePrefix}`,
+        instanceId,
+        logger,
+        metrics,
+      })
     : undefined;
   const services = createServices({
     config,
     db,
     logger,
+    metrics,
     ...(redisBus ? { bus: redisBus } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.inbox ? { inbox: opts.inbox } : {}),
@@ -87,6 +103,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     trustProxyHops: config.trustProxyHops,
     ...(presence ? { presence } : {}),
     options: { maxConnectionsPerIp: config.maxConnectionsPerIp, ...opts.hub },
+    metrics,
   });
   hub.attach(server);
 
@@ -98,6 +115,16 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const metricsListener =
+    config.metricsPort > 0 ? await startMetricsListener(metrics, config.metricsPort, logger) : undefined;
+  const emf = config.metricsEmfUrl
+    ? new EmfReporter(metrics, {
+        endpoint: new URL(config.metricsEmfUrl),
+        stage: config.stage,
+        intervalMs: 60_000,
+        logger,
+      })
+    : undefined;
   logger.info({ port, stage: config.stage, instanceId, redis: Boolean(redisBus) }, 'chat-x listening');
 
   let closing: Promise<void> | undefined;
@@ -111,9 +138,11 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
       await closed;
       clearTimeout(timer);
       await services.close();
+      emf?.close();
+      await metricsListener?.close();
       db.destroy();
     })();
     return closing;
   };
-  return { server, hub, db, port, url: `http://127.0.0.1:${port}`, close };
+  return { server, hub, db, metrics, metricsListener, port, url: `http://127.0.0.1:${port}`, close };
 }

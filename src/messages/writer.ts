@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import { backoff } from '../db/batch.js';
 import { AppError } from '../lib/errors.js';
 import { newMessageId } from '../lib/ids.js';
+import type { Metrics } from '../metrics/registry.js';
 import type { Message } from './schemas.js';
 import { type MessageItem, type MessageStore, msgKey } from './store.js';
 
@@ -57,7 +59,15 @@ interface Pending {
   resolve(s: Sent): void;
   reject(e: unknown): void;
   message?: Message;
+  /** performance.now() at submit, for the ack latency histogram. */
+  t0: number;
 }
+
+/** What the writer reports (a narrow part of metrics/registry.ts). */
+export type WriterMetrics = Pick<
+  Metrics,
+  'messagesPersisted' | 'ackLatency' | 'writerBatchSize' | 'writerChatFailures'
+>;
 
 export interface WriterHooks {
   /**
@@ -99,6 +109,7 @@ export class MessageWriter {
     private readonly store: MessageStore,
     private readonly hooks: WriterHooks,
     private readonly opts: WriterOptions = defaultWriterOptions,
+    private readonly metrics?: WriterMetrics,
   ) {}
 
   submit(draft: Draft): Promise<Sent> {
@@ -113,7 +124,7 @@ export class MessageWriter {
     }
     const promise = new Promise<Sent>((resolve, reject) => {
       const list = this.waiting.get(draft.chatId);
-      const p = { draft, key, resolve, reject };
+      const p = { draft, key, resolve, reject, t0: performance.now() };
       if (list) list.push(p);
       else this.waiting.set(draft.chatId, [p]);
       this.waitingCount += 1;
@@ -210,13 +221,16 @@ export class MessageWriter {
       const { chatId, senderId, clientMsgId, text } = p.draft;
       p.message = { id: newMessageId(), chatId, senderId, clientMsgId, text, createdAt: now };
     }
-    try {
-      await this.writeWithRetry(fresh.map((p) => this.store.item(p.message as Message)));
-    } catch (err) {
-      for (const p of fresh) p.reject(unavailable(err));
-      return;
-    }
+    const failed = await this.writeChats(fresh);
+    const m = this.metrics;
+    m?.writerBatchSize.observe(fresh.length);
+    m?.messagesPersisted.inc(fresh.length - failed.size);
     for (const p of fresh) {
+      const err = failed.get(p);
+      if (err !== undefined) {
+        p.reject(unavailable(err));
+        continue;
+      }
       const message = p.message as Message;
       this.remember(p.key, message);
       // Publish before acking: if the process dies in between, the sender gets no ack and
@@ -227,7 +241,41 @@ export class MessageWriter {
         p.draft.onDurable?.(message);
       }
       p.resolve({ message, created: true });
+      m?.ackLatency.observe((performance.now() - p.t0) / 1000);
     }
+  }
+
+  /**
+   * Writes the batch, and returns the sends whose write failed with why. A batch mixes chats and
+   * BatchWriteItem fails as a whole (a chat whose item collection reached 10 GB fails everyone's
+   * items), so after an error that retrying cannot cure each chat is written on its own: one
+   * chat's failure never fails another's messages.
+   */
+  private async writeChats(fresh: Pending[]): Promise<Map<Pending, unknown>> {
+    const failed = new Map<Pending, unknown>();
+    const write = (ps: Pending[]) =>
+      this.writeWithRetry(ps.map((p) => this.store.item(p.message as Message)));
+    try {
+      await write(fresh);
+      return failed;
+    } catch (err) {
+      const byChat = new Map<string, Pending[]>();
+      for (const p of fresh) byChat.set(p.draft.chatId, [...(byChat.get(p.draft.chatId) ?? []), p]);
+      if (byChat.size === 1 || isRetryable(err)) {
+        for (const p of fresh) failed.set(p, err);
+      } else {
+        await Promise.all(
+          [...byChat.values()].map((ps) =>
+            write(ps).catch((e: unknown) => {
+              for (const p of ps) failed.set(p, e);
+            }),
+          ),
+        );
+      }
+    }
+    for (const e of new Set(failed.values()))
+      this.metrics?.writerChatFailures.inc((e as { name?: string })?.name ?? 'Error', countOf(failed, e));
+    return failed;
   }
 
   /** Answers sends whose clientMsgId is already stored with the original message. */
@@ -282,6 +330,12 @@ export class MessageWriter {
     for (const w of waiters) w();
   }
 }
+
+const countOf = (failed: Map<Pending, unknown>, e: unknown) => {
+  let n = 0;
+  for (const v of failed.values()) if (v === e) n += 1;
+  return n;
+};
 
 /** How nonMembers names a (chat, sender) pair. */
 export const memberKey = (d: { chatId: string; senderId: string }) => `${d.chatId}|${d.senderId}`;

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
+import type { LabelCounter } from '../metrics/registry.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
 import { encodeFrame } from './wire.js';
@@ -73,6 +74,8 @@ export class Connection {
     private readonly stream: Duplex,
     private readonly parentLog: Logger,
     private readonly limits: ConnectionLimits,
+    /** Frames sent one by one (acks, replies); fan-out counts its own. */
+    private readonly framesOut?: LabelCounter,
   ) {
     this.sendBucket = new TokenBucket(limits.sendBurst, limits.sendsPerSecond);
     this.syncBucket = new TokenBucket(limits.syncBurst, limits.syncsPerSecond);
@@ -94,6 +97,7 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
+    this.framesOut?.inc(frame.type);
     this.write(encodeFrame(frame));
   }
 

@@ -3,6 +3,7 @@ import type { ChatService } from '../chats/service.js';
 import { AppError } from '../lib/errors.js';
 import { RateLimiter } from '../lib/rate-limit.js';
 import type { MessageService } from '../messages/service.js';
+import type { LabelCounter } from '../metrics/registry.js';
 import type { Authenticator } from './authentication.js';
 import type { FanoutBus } from './bus.js';
 import { CloseCode } from './close-codes.js';
@@ -23,6 +24,8 @@ export interface DispatcherDeps {
   sends: Pick<RateLimiter, 'take'>;
   /** One typing indicator per user and chat in this interval; 0 lets every one through. */
   typingIntervalMs: number;
+  /** Frames received, by type (metrics). */
+  framesIn?: LabelCounter;
 }
 
 /**
@@ -61,6 +64,7 @@ export class Dispatcher {
   dispatch(conn: Connection, text: string): void {
     const parsed = parseClientFrame(text);
     if (!parsed.ok) return reportInvalid(conn, parsed.code, parsed.message, parsed.ref);
+    this.deps.framesIn?.inc(parsed.frame.type);
     try {
       this.handle(conn, parsed.frame);
     } catch (err) {

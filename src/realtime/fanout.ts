@@ -1,51 +1,88 @@
 import type { ChatEvent } from '../feed/events.js';
+import type { LabelCounter } from '../metrics/registry.js';
 import type { Connection } from './connection.js';
 import type { Registry } from './registry.js';
 import { toFrame } from './to-frame.js';
 import { encodeFrame } from './wire.js';
+
+const RESYNC = encodeFrame({ type: 'resync' });
 
 /**
  * Turns chat events into frames for this instance's connections. Each frame is encoded once per
  * event, whatever the number of recipients.
  */
 export class Fanout {
-  constructor(private readonly registry: Registry) {}
+  constructor(
+    private readonly registry: Registry,
+    private readonly framesOut?: LabelCounter,
+  ) {}
 
-  deliver(e: ChatEvent): void {
-    const data = encodeFrame(toFrame(e));
+  /** Writes the event's frame to the connections here that need it; returns how many. */
+  deliver(e: ChatEvent): number {
+    const frame = toFrame(e);
+    const n = this.write(e, encodeFrame(frame));
+    if (n > 0) this.framesOut?.inc(frame.type, n);
+    return n;
+  }
+
+  private write(e: ChatEvent, data: Buffer): number {
+    let n = 0;
     switch (e.type) {
       case 'message':
-        for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.write(data);
-        return;
+        for (const c of this.registry.room(e.chatId))
+          if (c.id !== e.origin) {
+            c.write(data);
+            n += 1;
+          }
+        return n;
       case 'typing':
         // Not to the typist's own devices.
-        for (const c of this.registry.room(e.chatId)) if (c.userId !== e.userId) c.write(data);
-        return;
+        for (const c of this.registry.room(e.chatId))
+          if (c.userId !== e.userId) {
+            c.write(data);
+            n += 1;
+          }
+        return n;
       case 'member_added':
         // Join first, so the new member's devices learn of the chat with everyone else.
-        for (const c of this.registry.connectionsOf(e.userId)) this.join(c, e.chatId);
+        for (const c of this.registry.connectionsOf(e.userId)) this.joinLive(c, e.chatId);
         return this.toRoom(e.chatId, data);
       case 'member_removed':
         // Tell the room (the removed member too), then stop their live traffic at once.
-        this.toRoom(e.chatId, data);
+        n = this.toRoom(e.chatId, data);
         for (const c of this.registry.connectionsOf(e.userId)) this.leave(c, e.chatId);
-        return;
+        return n;
       case 'presence': {
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
           for (const c of this.registry.room(chatId)) if (c.userId !== e.userId) targets.add(c);
         for (const c of targets) c.write(data);
-        return;
+        return targets.size;
       }
       default:
         return this.toRoom(e.chatId, data);
     }
   }
 
-  /** Adds a chat to a connection; it receives live traffic only once it is ready. */
-  join(c: Connection, chatId: string): void {
+  /**
+   * Adds a chat to a connection; it receives live traffic only once it is ready. When this
+   * instance was not yet listening to the chat, resolves once the chat's events flow here.
+   */
+  join(c: Connection, chatId: string): Promise<void> | undefined {
     c.chats.add(chatId);
-    if (c.state === 'ready') this.registry.join(c, chatId);
+    return c.state === 'ready' ? this.registry.join(c, chatId) : undefined;
+  }
+
+  /**
+   * A live join (the user was just added): if this instance only now starts listening to the
+   * chat, events published before that took effect never came here, so the device gets no
+   * checkpoint and is asked to sync once they flow.
+   */
+  private joinLive(c: Connection, chatId: string): void {
+    const started = this.join(c, chatId);
+    if (!started) return;
+    c.feed = undefined;
+    void started.then(() => c.write(RESYNC));
   }
 
   leave(c: Connection, chatId: string): void {
@@ -53,7 +90,9 @@ export class Fanout {
     this.registry.leave(c, chatId);
   }
 
-  private toRoom(chatId: string, data: Buffer): void {
-    for (const c of this.registry.room(chatId)) c.write(data);
+  private toRoom(chatId: string, data: Buffer): number {
+    const room = this.registry.room(chatId);
+    for (const c of room) c.write(data);
+    return room.size;
   }
 }

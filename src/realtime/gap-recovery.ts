@@ -54,11 +54,16 @@ export class GapRecovery {
     const { fanout } = this.deps;
     for (const c of this.deps.registry.connectionsOf(userId)) {
       if (c.state !== 'ready') continue;
+      const started: Promise<void>[] = [];
       if (chatIds) {
         for (const chatId of [...c.chats]) if (!chatIds.has(chatId)) fanout.leave(c, chatId);
-        for (const chatId of chatIds) if (!c.chats.has(chatId)) fanout.join(c, chatId);
+        for (const chatId of chatIds) {
+          const p = c.chats.has(chatId) ? undefined : fanout.join(c, chatId);
+          if (p) started.push(p);
+        }
       }
-      c.write(resync);
+      // Once chats new to this instance send their events here, so the replay meets live traffic.
+      void Promise.all(started).then(() => c.write(resync));
     }
   }
 }

@@ -5,6 +5,7 @@ import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
+import type { Metrics } from '../metrics/registry.js';
 import type { Services } from '../services.js';
 import { Authenticator } from './authentication.js';
 import type { BusEvent } from './bus.js';
@@ -63,6 +64,7 @@ export interface HubDeps {
   /** Defaults to this process's own view (one instance). */
   presence?: PresenceStore;
   options?: Partial<HubOptions>;
+  metrics?: Metrics;
 }
 
 /**
@@ -73,9 +75,9 @@ export interface HubDeps {
 export class Hub {
   readonly options: HubOptions;
   private readonly wss: WebSocketServer;
-  private readonly registry = new Registry();
-  private readonly fanout = new Fanout(this.registry);
-  private readonly credentials = new Credentials(this.registry);
+  private readonly registry: Registry;
+  private readonly fanout: Fanout;
+  private readonly credentials: Credentials;
   private readonly gate: UpgradeGate;
   private readonly auth: Authenticator;
   private readonly dispatcher: Dispatcher;
@@ -88,6 +90,12 @@ export class Hub {
   constructor(private readonly deps: HubDeps) {
     const options = { ...defaultHubOptions, ...deps.options };
     this.options = options;
+    const { metrics } = deps;
+    this.registry = new Registry(deps.services.bus);
+    this.credentials = new Credentials(this.registry);
+    this.fanout = new Fanout(this.registry, metrics?.framesOut);
+    metrics?.sample('connections', () => this.registry.counts.connections);
+    metrics?.sample('users', () => this.registry.counts.users);
     const { registry, credentials } = this;
     const { tokens, sessions, chats, messages, feed, bus, sends } = deps.services;
     this.wss = new WebSocketServer({
@@ -110,14 +118,24 @@ export class Hub {
       maxConnectionsPerUser,
       onAuthenticated,
     });
-    this.syncer = new Syncer(feed, registry, options.sync, () => bus.healthy(), this.fanout);
+    this.syncer = new Syncer(feed, registry, options.sync, () => bus.healthy(), this.fanout, metrics);
     const { syncer, auth, fanout } = this;
     const { typingIntervalMs } = options.connection;
-    this.dispatcher = new Dispatcher({ auth, syncer, messages, chats, bus, sends, typingIntervalMs });
+    const framesIn = metrics?.framesIn;
+    this.dispatcher = new Dispatcher({
+      auth,
+      syncer,
+      messages,
+      chats,
+      bus,
+      sends,
+      typingIntervalMs,
+      ...(framesIn ? { framesIn } : {}),
+    });
     const store = deps.presence ?? new LocalPresence();
     this.presence = new PresenceAnnouncer({ store, registry, fanout, bus, chats, logger: deps.logger });
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
-    this.unsubscribe = bus.subscribe((e) => this.onEvent(e));
+    this.unsubscribe = bus.subscribe((e, remote) => this.onEvent(e, remote));
     this.unsubscribeRecovered = bus.onRecovered(() => recovery.askAllToResync());
   }
 
@@ -141,15 +159,18 @@ export class Hub {
   }
 
   /** An event from the bus (any instance): to this instance's sockets. */
-  private onEvent(e: BusEvent): void {
+  private onEvent(e: BusEvent, remote: boolean): void {
     if (e.type === 'sessions_ended') return this.credentials.ended(e);
-    this.fanout.deliver(e);
+    const delivered = this.fanout.deliver(e);
+    // Another instance sent it here for nothing: routing is coarser than needed (metrics).
+    if (remote && delivered === 0 && e.type !== 'member_removed') this.deps.metrics?.busUnneeded.inc(e.type);
     if (isFeedEvent(e)) this.syncer.noteLive(e);
     if (e.type === 'member_added') this.presence.memberAdded(e.chatId, e.userId);
   }
 
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
-    const conn = new Connection(newId(), ws, stream, this.deps.logger, this.options.connection);
+    const { logger, metrics } = this.deps;
+    const conn = new Connection(newId(), ws, stream, logger, this.options.connection, metrics?.framesOut);
     // Handlers go on synchronously: nothing the client sends before auth completes is lost.
     ws.on('message', (data, isBinary) => this.dispatcher.receive(conn, data, isBinary));
     ws.on('close', () => this.onClose(conn));
@@ -160,8 +181,21 @@ export class Hub {
     this.auth.begin(conn, req.headers.authorization);
   }
 
-  /** Authenticated with its chats loaded: into its rooms, then the frames it sent meanwhile. */
+  /**
+   * Authenticated with its chats loaded: once this instance receives their events (the bus may
+   * have to subscribe to them first), into its rooms, then `ready` and the frames it sent meanwhile.
+   * Anything published before that is the client's `sync` after `ready` to replay.
+   */
   private ready(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
+    if (conn.state !== 'initialising') return;
+    const chatIds = memberships.map((m) => m.chatId);
+    void this.registry.watching(conn.userId, chatIds).then(() => {
+      this.start(conn, memberships, expiresAt);
+      this.registry.unwatching(conn.userId, chatIds); // the rooms hold their own watch now
+    });
+  }
+
+  private start(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
     for (const m of memberships) conn.chats.add(m.chatId);
     conn.state = 'ready';

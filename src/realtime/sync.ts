@@ -1,6 +1,7 @@
 import type { FeedEvent } from '../feed/events.js';
 import type { FeedService } from '../feed/service.js';
 import { posTime as posMs, type SyncPoint } from '../feed/token.js';
+import type { Metrics } from '../metrics/registry.js';
 import type { Connection } from './connection.js';
 import type { Fanout } from './fanout.js';
 import type { Registry } from './registry.js';
@@ -31,6 +32,7 @@ export class Syncer {
     private readonly opts: SyncOptions,
     private readonly busHealthy: () => boolean,
     private readonly rooms: Pick<Fanout, 'join' | 'leave'>,
+    private readonly metrics?: Pick<Metrics, 'syncReplay' | 'framesOut'>,
   ) {
     this.timer = setInterval(() => this.checkpointAll(), opts.checkpointMs);
     this.timer.unref();
@@ -46,7 +48,12 @@ export class Syncer {
       if (member && !conn.chats.has(chatId)) this.rooms.join(conn, chatId);
       else if (!member && conn.chats.has(chatId)) this.rooms.leave(conn, chatId);
     }
-    for (const e of page.changes) conn.write(encodeFrame(toFrame(e)));
+    for (const e of page.changes) {
+      const frame = toFrame(e);
+      this.metrics?.framesOut.inc(frame.type);
+      conn.write(encodeFrame(frame));
+    }
+    this.metrics?.syncReplay.observe(page.changes.length);
     conn.send({ type: 'synced', token: page.token, complete: page.complete });
     if (page.complete) conn.feed = page.point;
     return page.complete ? undefined : page.token;

@@ -40,6 +40,8 @@ const KNOWN_NAMESPACES = [
   'aws:elasticbeanstalk:xray',
   'aws:elbv2:listener:default',
   'aws:elbv2:loadbalancer',
+  // "Custom options": values for .ebextensions Resources to read with Fn::GetOptionSetting.
+  'aws:elasticbeanstalk:customoption',
 ];
 const isKnown = (ns: string) => KNOWN_NAMESPACES.includes(ns) || /^aws:elbv2:listener:\d+$/.test(ns);
 
@@ -116,6 +118,31 @@ describe('Elastic Beanstalk configuration', () => {
     expect(allOptions()['aws:elasticbeanstalk:environment']).toMatchObject({
       LoadBalancerType: 'application',
     });
+  });
+
+  it('never lets nginx reach the metrics port, and alarms on ack p99, 5xx and throttles in prod', () => {
+    const metricsPort = String(allOptions()['aws:elasticbeanstalk:application:environment']?.METRICS_PORT);
+    expect(metricsPort).toBe('9464');
+    for (const f of ['conf.d/chatx-websocket.conf', 'conf.d/elasticbeanstalk/00_application.conf']) {
+      const conf = read(`.platform/nginx/${f}`);
+      expect(conf).not.toContain(metricsPort);
+      for (const target of conf.matchAll(/proxy_pass\s+(\S+);/g))
+        expect(target[1]).toBe('http://127.0.0.1:8080');
+    }
+    const resources = (parse(read('.ebextensions/04-metrics.config')) as { Resources: Options }).Resources;
+    const alarms = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::CloudWatch::Alarm')
+      .map((r) => (r.Properties as { MetricName: string }).MetricName);
+    expect(alarms.sort()).toEqual(['AckLatencyP99', 'DynamoDBThrottles', 'HTTPCode_Target_5XX_Count']);
+    const prod = parse(read('.elasticbeanstalk/saved_configs/chatx-prod.cfg.yml')) as {
+      OptionSettings: Options;
+    };
+    expect(Object.keys(prod.OptionSettings['aws:elasticbeanstalk:customoption'] ?? {}).sort()).toEqual([
+      'AckLatencyP99AlarmMs',
+      'AlarmEmail',
+      'DynamoDBThrottleAlarmPerMinute',
+      'Http5xxAlarmPerMinute',
+    ]);
   });
 
   it('starts with the Procfile and keeps the hooks executable in git', () => {

@@ -9,6 +9,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     BCRYPT_ROUNDS: '4',
     LOG_LEVEL: 'silent',
     CORS_ORIGINS: 'http://allowed.example',
+    // Tests that want the metrics listener ask for a port; the default (9464) would clash.
+    METRICS_PORT: '0',
     ...overrides,
   });
 }

@@ -22,6 +22,7 @@ export async function spawnServer(
       STAGE: 'test',
       LOG_LEVEL: 'info',
       BCRYPT_ROUNDS: '4',
+      METRICS_PORT: '0',
       ...env,
       PORT: String(port),
     },
