@@ -60,6 +60,9 @@ const envSchema = z
     MAIL_SINK: z.enum(['log', 'file']).default('log'),
     MAIL_SINK_FILE: z.string().min(1).optional(),
     SES_ENDPOINT: z.url().optional(),
+    /** How long after sending a sender may edit / delete a message for everyone. */
+    EDIT_WINDOW_SECONDS: intFrom(900, 1, 10 * 365 * 86_400),
+    DELETE_WINDOW_SECONDS: intFrom(172_800, 1, 10 * 365 * 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -124,6 +127,10 @@ export interface Config {
   /** Base URL of the web client, without a trailing slash. */
   readonly appUrl: string;
   readonly mail: MailConfig;
+  /** Seconds after sending within which the sender may edit a message. */
+  readonly editWindowSeconds: number;
+  /** Seconds after sending within which the sender may delete a message for everyone. */
+  readonly deleteWindowSeconds: number;
 }
 
 /** SES in staging and production; a local sink (log or file) in dev and test. */
@@ -163,6 +170,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 8080}`).replace(/\/+$/, ''),
     mail: Object.freeze(mailConfig(e)),
+    editWindowSeconds: e.EDIT_WINDOW_SECONDS,
+    deleteWindowSeconds: e.DELETE_WINDOW_SECONDS,
   });
 }
 

@@ -30,6 +30,10 @@ export class Fanout {
         this.toRoom(e.chatId, data);
         for (const c of this.registry.connectionsOf(e.userId)) this.leave(c, e.chatId);
         return;
+      case 'message_hidden':
+        // Deleted for me: my devices only.
+        for (const c of this.registry.connectionsOf(e.userId)) if (c.chats.has(e.chatId)) c.write(data);
+        return;
       case 'presence': {
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
