@@ -5,6 +5,7 @@ import { changeItem, type LoggedChange } from '../feed/log.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
+import { deliveredMarker } from '../messages/receipts.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
@@ -12,7 +13,6 @@ import type { PendingActivity } from './activity.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
 import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
 import { ChatViews } from './views.js';
-import { deliveredMarker } from '../messages/receipts.js';
 
 /** One chat id per pair of users, whoever starts it: the conditional create then dedupes. */
 export function directChatId(a: string, b: string): string {
@@ -374,7 +374,9 @@ export class ChatService {
     if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
     const pos = await this.position(chatId);
     const event: LoggedChange = { type: 'delivered', chatId, pos, userId, messageId };
-    if (await this.chats.advanceDeliveredMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))) {
+    if (
+      await this.chats.advanceDeliveredMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))
+    ) {
       this.publish([event]);
       return { lastDeliveredId: messageId };
     }

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../lib/errors.js';
-import type { Message } from '../messages/schemas.js';
 import { deliveredMarker } from '../messages/receipts.js';
+import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
@@ -130,7 +130,10 @@ function toChat(
     lastMessage: lastMessage ?? null,
     unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
     ...ticks(all, userId),
-    mentionCount: Math.min(UNREAD_CAP, Math.max(0, (activity?.mentioned[userId] ?? 0) - (me?.mentionsAtRead ?? 0))),
+    mentionCount: Math.min(
+      UNREAD_CAP,
+      Math.max(0, (activity?.mentioned[userId] ?? 0) - (me?.mentionsAtRead ?? 0)),
+    ),
   };
 }
 

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { type Receipt, receiptsOf } from './receipts.js';
 import { type Message, QUOTE_MAX_CHARS } from './schemas.js';
-import { hiddenFor, type MessageStore, toMessage } from './store.js';
+import { hiddenFor, type MessageStore, msgKey, toMessage } from './store.js';
 import type { Draft, MessageWriter, Sent } from './writer.js';
 
 export interface MessageRules {
@@ -58,11 +58,33 @@ export class MessageService {
    * straight to the writer; a reply reads its original, mentions read their members.
    */
   sendAsMember(draft: Draft, extras: SendExtras = {}): Promise<Sent> {
-    if (extras.replyTo === undefined && (extras.mentions ?? []).length === 0) return this.writer.submit(draft);
-    return this.withExtras(draft, extras).then((d) => this.writer.submit(d));
+    if (extras.replyTo === undefined && (extras.mentions ?? []).length === 0)
+      return this.writer.submit(draft);
+    return this.sendWithExtras(draft, extras);
   }
 
-  private async withExtras(draft: Draft, extras: SendExtras): Promise<Draft> {
+  private async sendWithExtras(draft: Draft, extras: SendExtras): Promise<Sent> {
+    const { draft: full, original } = await this.withExtras(draft, extras);
+    const sent = await this.writer.submit(full);
+    // The original remembers its replies, so that deleting it turns their quotes into tombstones.
+    if (
+      original &&
+      !original.deleted &&
+      sent.created &&
+      !(await this.store.linkReply(original, sent.message))
+    ) {
+      const pos = await this.position(draft.chatId);
+      const key = msgKey(sent.message.senderId, sent.message.clientMsgId);
+      const updated = await this.store.tombstoneQuote(draft.chatId, key, pos);
+      if (updated) {
+        this.bus.publish({ type: 'message_updated', chatId: draft.chatId, pos, message: updated });
+        return { ...sent, message: updated };
+      }
+    }
+    return sent;
+  }
+
+  private async withExtras(draft: Draft, extras: SendExtras): Promise<{ draft: Draft; original?: Message }> {
     const mentions = [...new Set(extras.mentions ?? [])].filter((u) => u !== draft.senderId);
     const [original, outsiders] = await Promise.all([
       extras.replyTo === undefined ? undefined : this.store.getById(draft.chatId, extras.replyTo),
@@ -74,11 +96,12 @@ export class MessageService {
       throw new AppError('unprocessable', 'Only members of the chat can be mentioned', {
         details: { userIds: outsiders },
       });
-    return {
+    const full = {
       ...draft,
       ...(original ? { replyTo: quoteOf(original) } : {}),
       ...(mentions.length > 0 ? { mentions } : {}),
     };
+    return { draft: full, ...(original ? { original } : {}) };
   }
 
   async history(userId: string, chatId: string, q: { before?: string; after?: string; limit: number }) {
@@ -97,7 +120,10 @@ export class MessageService {
     if (m.senderId !== userId) throw forbidden('Only the sender can edit a message');
     if (m.deleted) throw new AppError('conflict', 'The message was deleted');
     if (age(m) > this.rules.editWindowMs)
-      throw new AppError('edit_window_expired', `Messages can be edited for ${seconds(this.rules.editWindowMs)}`);
+      throw new AppError(
+        'edit_window_expired',
+        `Messages can be edited for ${seconds(this.rules.editWindowMs)}`,
+      );
     const pos = await this.position(chatId);
     const edited = await this.store.edit(m, text, new Date().toISOString(), pos);
     if (!edited) throw new AppError('conflict', 'The message was deleted');
@@ -126,8 +152,18 @@ export class MessageService {
     const pos = await this.position(chatId);
     const tomb = await this.store.tombstone(m, new Date().toISOString(), pos);
     if (!tomb) return (await this.store.getById(chatId, messageId)) ?? m;
-    this.bus.publish({ type: 'message_deleted', chatId, pos, message: tomb });
-    return tomb;
+    this.bus.publish({ type: 'message_deleted', chatId, pos, message: tomb.message });
+    await this.tombstoneQuotes(chatId, tomb.replies);
+    return tomb.message;
+  }
+
+  /** Replies quoting a deleted message now quote a tombstone: each an update every device hears of. */
+  private async tombstoneQuotes(chatId: string, replyKeys: readonly string[]): Promise<void> {
+    for (const key of replyKeys) {
+      const pos = await this.position(chatId);
+      const reply = await this.store.tombstoneQuote(chatId, key, pos);
+      if (reply) this.bus.publish({ type: 'message_updated', chatId, pos, message: reply });
+    }
   }
 
   /**

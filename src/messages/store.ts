@@ -106,7 +106,9 @@ export class MessageStore {
         new QueryCommand({
           TableName: this.table,
           IndexName: MESSAGES_BY_ID,
-          KeyConditionExpression: cursor ? `chatId = :c AND id ${forward ? '>' : '<'} :cursor` : 'chatId = :c',
+          KeyConditionExpression: cursor
+            ? `chatId = :c AND id ${forward ? '>' : '<'} :cursor`
+            : 'chatId = :c',
           ExpressionAttributeValues: { ':c': chatId, ...(cursor ? { ':cursor': cursor } : {}) },
           ScanIndexForward: forward,
           Limit: opts.limit + 1 - items.length,
@@ -193,17 +195,75 @@ export class MessageStore {
   }
 
   /** Turns a message into a tombstone at `pos`: no text, same id, so history stays aligned. */
-  async tombstone(m: Message, at: string, pos: string): Promise<Message | undefined> {
+  async tombstone(
+    m: Message,
+    at: string,
+    pos: string,
+  ): Promise<{ message: Message; replies: string[] } | undefined> {
     // Reactions, quote and mentions go with the text: nothing of what was said stays.
     const reactors = Object.values(m.reactions ?? {}).flat();
     const names = Object.fromEntries(reactors.map((u, i) => [`#r${i}`, reactionAttr(u)]));
     const removes = ['#text', 'replyTo', 'mentions', ...Object.keys(names)].join(', ');
-    return this.conditionalUpdate(
+    const item = await this.conditionalUpdateItem(
       m,
       `REMOVE ${removes} SET deleted = :true, updatedAt = :at, rev = :pos`,
       { ':true': true, ':at': at, ':pos': pos },
       names,
     );
+    if (!item) return undefined;
+    const replies = item.replies instanceof Set ? [...(item.replies as Set<string>)] : [];
+    return { message: toMessage(item), replies };
+  }
+
+  /**
+   * Notes on a live original that `reply` (its key) quotes it, so that deleting the original
+   * can turn the quote into a tombstone. False when the original is deleted already: the
+   * caller tombstones the quote itself. (Set and deletion are one item: either this lands first
+   * and the delete sees it, or it fails.)
+   */
+  async linkReply(
+    original: { chatId: string; id: string; senderId: string; clientMsgId: string },
+    reply: Message,
+  ): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { chatId: original.chatId, msgKey: msgKey(original.senderId, original.clientMsgId) },
+          UpdateExpression: 'ADD replies :key',
+          ConditionExpression: 'id = :id AND attribute_not_exists(deleted)',
+          ExpressionAttributeValues: {
+            ':key': new Set([msgKey(reply.senderId, reply.clientMsgId)]),
+            ':id': original.id,
+          },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
+  }
+
+  /** The quote in the reply stored under `key` becomes a tombstone at `pos`; undefined if none is left to change. */
+  async tombstoneQuote(chatId: string, key: string, pos: string): Promise<Message | undefined> {
+    try {
+      const res = await this.db.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { chatId, msgKey: key },
+          UpdateExpression: 'SET replyTo.deleted = :true, rev = :pos REMOVE replyTo.#text',
+          ConditionExpression: 'attribute_exists(replyTo) AND attribute_not_exists(replyTo.deleted)',
+          ExpressionAttributeNames: { '#text': 'text' },
+          ExpressionAttributeValues: { ':true': true, ':pos': pos },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return res.Attributes ? toMessage(res.Attributes) : undefined;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return undefined;
+      throw err;
+    }
   }
 
   /**
@@ -274,12 +334,17 @@ export class MessageStore {
     }
   }
 
-  private async conditionalUpdate(
+  private async conditionalUpdate(m: Message, expr: string, values: Record<string, unknown>) {
+    const item = await this.conditionalUpdateItem(m, expr, values);
+    return item ? toMessage(item) : undefined;
+  }
+
+  private async conditionalUpdateItem(
     m: Message,
     expr: string,
     values: Record<string, unknown>,
     names: Record<string, string> = {},
-  ) {
+  ): Promise<MessageItem | undefined> {
     try {
       const res = await this.db.doc.send(
         new UpdateCommand({
@@ -292,7 +357,7 @@ export class MessageStore {
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return res.Attributes ? toMessage(res.Attributes) : undefined;
+      return res.Attributes;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return undefined;
       throw err;

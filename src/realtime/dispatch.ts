@@ -173,7 +173,11 @@ export class Dispatcher {
   private onReact(conn: Connection, frame: Frame<'react'>): void {
     requireChat(conn, frame.chatId);
     if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0)
-      return reportFailure(conn, new AppError('rate_limited', 'Reacting too fast, slow down'), frame.messageId);
+      return reportFailure(
+        conn,
+        new AppError('rate_limited', 'Reacting too fast, slow down'),
+        frame.messageId,
+      );
     void this.deps.messages
       .react(conn.userId, frame.chatId, frame.messageId, frame.emoji)
       .catch((err: unknown) => reportFailure(conn, err, frame.messageId));

@@ -44,10 +44,9 @@ describe('delivered and read receipts in a group with a member offline', () => {
     });
     const one = (await receipts(ann, m.id).expect(200)).body.receipts;
     expect(one).toEqual(
-      [
-        { userId: bob.id, deliveredAt: expect.any(String) },
-        { userId: cat.id },
-      ].sort((a, b) => (a.userId < b.userId ? -1 : 1)),
+      [{ userId: bob.id, deliveredAt: expect.any(String) }, { userId: cat.id }].sort((a, b) =>
+        a.userId < b.userId ? -1 : 1,
+      ),
     );
     expect(await view(ann)).not.toHaveProperty('deliveredUpTo'); // cat has not got it yet
 
@@ -70,14 +69,22 @@ describe('delivered and read receipts in a group with a member offline', () => {
   it('counts a read as delivered too, and reports both times per member', async () => {
     const annWs = await TestSocket.ready(srv.wsUrl, ann.accessToken);
     const m = await postMessage(srv.url, ann, chatId, 'read me');
-    await request(srv.url).post(`/v1/chats/${chatId}/read`).set(bearer(bob)).send({ messageId: m.id }).expect(200);
+    await request(srv.url)
+      .post(`/v1/chats/${chatId}/read`)
+      .set(bearer(bob))
+      .send({ messageId: m.id })
+      .expect(200);
     await annWs.next('delivered', (f) => f.userId === bob.id && f.messageId === m.id);
     await annWs.next('read', (f) => f.userId === bob.id && f.messageId === m.id);
     const bobSeen = (await view(ann)).members.find((x: { userId: string }) => x.userId === bob.id);
     expect(bobSeen).toMatchObject({ lastReadId: m.id, lastDeliveredId: m.id });
 
     await delivered(cat, m.id).expect(200);
-    await request(srv.url).post(`/v1/chats/${chatId}/read`).set(bearer(cat)).send({ messageId: m.id }).expect(200);
+    await request(srv.url)
+      .post(`/v1/chats/${chatId}/read`)
+      .set(bearer(cat))
+      .send({ messageId: m.id })
+      .expect(200);
     const list = (await receipts(ann, m.id).expect(200)).body.receipts as {
       userId: string;
       deliveredAt: string;
