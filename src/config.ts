@@ -67,6 +67,9 @@ const envSchema = z
       .url()
       .refine((u) => /^udp:\/\/[^/]+:\d+\/?$/.test(u), 'must be udp://host:port')
       .optional(),
+    /** How long after sending a sender may edit / delete a message for everyone. */
+    EDIT_WINDOW_SECONDS: intFrom(900, 1, 10 * 365 * 86_400),
+    DELETE_WINDOW_SECONDS: intFrom(172_800, 1, 10 * 365 * 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -141,6 +144,10 @@ export interface Config {
   /** Port of the separate metrics listener (GET /metrics); 0 = off. */
   readonly metricsPort: number;
   readonly metricsEmfUrl: string | undefined;
+  /** Seconds after sending within which the sender may edit a message. */
+  readonly editWindowSeconds: number;
+  /** Seconds after sending within which the sender may delete a message for everyone. */
+  readonly deleteWindowSeconds: number;
 }
 
 /** SES in staging and production; a local sink (log or file) in dev and test. */
@@ -182,6 +189,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: Object.freeze(mailConfig(e)),
     metricsPort: e.METRICS_PORT,
     metricsEmfUrl: e.METRICS_EMF_URL,
+    editWindowSeconds: e.EDIT_WINDOW_SECONDS,
+    deleteWindowSeconds: e.DELETE_WINDOW_SECONDS,
   });
 }
 

@@ -18,6 +18,7 @@ import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { createMailer, type Mailer } from './mail/index.js';
+import { RECEIPT_LOG_PAGES } from './messages/receipts.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
@@ -158,7 +159,18 @@ export function createServices(deps: ServiceDeps): Services {
       pageSize: limits.pageMaxSize,
     }),
     chats,
-    messages: new MessageService(chats, messageStore, writer, bus, inbox),
+    messages: new MessageService(
+      chats,
+      messageStore,
+      writer,
+      bus,
+      inbox,
+      {
+        editWindowMs: deps.config.editWindowSeconds * 1000,
+        deleteWindowMs: deps.config.deleteWindowSeconds * 1000,
+      },
+      (chatId, after) => feedStore.changesAfter(chatId, after, RECEIPT_LOG_PAGES),
+    ),
     feed,
     writer,
     bus,

@@ -22,6 +22,8 @@ interface Pending {
   count: number;
   /** New messages per sender: their own messages count as read. */
   bySender: Map<string, number>;
+  /** New messages mentioning each member. */
+  mentioned: Map<string, number>;
 }
 
 /**
@@ -59,7 +61,8 @@ export class ActivityTracker implements PendingActivity {
     if (this.counted.has(m.id)) return;
     this.counted.add(m.id);
     if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
-    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]) });
+    const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
+    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
   }
 
   /** Writes what is pending; failures are logged and kept for the next round. */
@@ -100,6 +103,7 @@ export class ActivityTracker implements PendingActivity {
     if (current.last.id < p.last.id) current.last = p.last;
     current.count += p.count;
     for (const [u, n] of p.bySender) current.bySender.set(u, (current.bySender.get(u) ?? 0) + n);
+    for (const [u, n] of p.mentioned) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + n);
   }
 
   private async write(forced: boolean): Promise<void> {
@@ -116,7 +120,7 @@ export class ActivityTracker implements PendingActivity {
     const chatId = p.last.chatId;
     let newest: boolean;
     try {
-      newest = await this.chats.lists.recordActivity(p.last, p.count, p.bySender);
+      newest = await this.chats.lists.recordActivity(p.last, p.count, p.bySender, p.mentioned);
     } catch (err) {
       this.retryLater(err, p);
       return;

@@ -35,6 +35,8 @@ export interface Activity {
   msgCount: number;
   /** Of those, how many each member sent (their own never count as unread to them). */
   sentBy: Record<string, number>;
+  /** Of those, how many mentioned each member (their mentionCount = this − mentionsAtRead). */
+  mentioned: Record<string, number>;
 }
 
 /** A chat's meta with its member ids and activity (none before its first message). */
@@ -164,11 +166,16 @@ export class ChatListStore {
     last: Message,
     count: number,
     bySender: ReadonlyMap<string, number>,
+    mentioned: ReadonlyMap<string, number> = new Map(),
   ): Promise<boolean> {
     const Key = { chatId: last.chatId, sk: ACTIVITY };
-    // Per-sender counts are attributes "s#<userId>" of the same item: one write per chat per flush.
-    const senders = [...bySender];
-    const names = Object.fromEntries(senders.map(([u], i) => [`#s${i}`, `s#${u}`]));
+    // Per-sender counts are attributes "s#<userId>" of the same item (and mentions "m#<userId>"):
+    // one write per chat per flush.
+    const senders = [
+      ...[...bySender].map(([u, n]) => [`s#${u}`, n] as const),
+      ...[...mentioned].map(([u, n]) => [`m#${u}`, n] as const),
+    ];
+    const names = Object.fromEntries(senders.map(([attr], i) => [`#s${i}`, attr]));
     const values = Object.fromEntries(senders.map(([, n], i) => [`:s${i}`, n]));
     const adds = ['msgCount :n', ...senders.map((_, i) => `#s${i} :s${i}`)].join(', ');
     const names_ = senders.length > 0 ? { ExpressionAttributeNames: names } : {};
@@ -207,6 +214,30 @@ export class ChatListStore {
     return false;
   }
 
+  /** Messages of the chat with from ≤ id ≤ to that mention `userId` (COUNT, strongly consistent). */
+  async countMentions(chatId: string, userId: string, from: string, to: string): Promise<number> {
+    if (from > to) return 0;
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res: QueryCommandOutput = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tables.messages,
+          IndexName: MESSAGES_BY_ID,
+          KeyConditionExpression: 'chatId = :c AND id BETWEEN :from AND :to',
+          FilterExpression: 'contains(mentions, :me)',
+          ExpressionAttributeValues: { ':c': chatId, ':from': from, ':to': to, ':me': userId },
+          Select: 'COUNT',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += res.Count ?? 0;
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   /**
    * Messages of the chat with from ≤ id ≤ to not sent by `userId` (COUNT on the byId LSI, strongly
    * consistent; one request per 1 MB scanned). Used by markRead, not by the list.
@@ -235,6 +266,13 @@ export class ChatListStore {
   }
 }
 
+const countsOf = (item: Record<string, unknown>, prefix: string): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(item)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(2), Number(v)]),
+  );
+
 function toActivity(item: Record<string, unknown>): Activity {
   return {
     chatId: item.chatId as string,
@@ -242,10 +280,7 @@ function toActivity(item: Record<string, unknown>): Activity {
     lastMessageAt: item.lastMessageAt as string,
     lastMessage: toMessage(item.lastMessage as Record<string, unknown>),
     msgCount: item.msgCount as number,
-    sentBy: Object.fromEntries(
-      Object.entries(item)
-        .filter(([k]) => k.startsWith('s#'))
-        .map(([k, v]) => [k.slice(2), Number(v)]),
-    ),
+    sentBy: countsOf(item, 's#'),
+    mentioned: countsOf(item, 'm#'),
   };
 }

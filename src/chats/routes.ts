@@ -7,6 +7,7 @@ import {
   addMemberBody,
   chatIdSchema,
   createChatBody,
+  deliveredBody,
   listChatsQuery,
   readBody,
   updateChatBody,
@@ -58,6 +59,10 @@ export function chatRoutes(chats: ChatService): Router {
   r.post('/:chatId/read', async (req, res) => {
     const { messageId } = parse(readBody, req.body);
     res.json(await chats.markRead(chatId(req.params.chatId), currentUser(req), messageId));
+  });
+  r.post('/:chatId/delivered', async (req, res) => {
+    const { messageId } = parse(deliveredBody, req.body);
+    res.json(await chats.markDelivered(chatId(req.params.chatId), currentUser(req), messageId));
   });
   return r;
 }

@@ -37,6 +37,7 @@ export const updateMemberBody = z.strictObject({ role: roleSchema });
 export const readBody = z.strictObject({
   messageId: messageIdSchema,
 });
+export const deliveredBody = z.strictObject({ messageId: messageIdSchema });
 
 export const listChatsQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
@@ -49,6 +50,10 @@ export const member = z.object({
   displayName: z.string().optional(),
   role: roleSchema,
   lastReadId: z.string().optional(),
+  lastDeliveredId: z
+    .string()
+    .optional()
+    .describe("this member's devices received the chat up to here (read implies delivered)"),
 });
 
 export const chat = z.object({
@@ -61,6 +66,15 @@ export const chat = z.object({
   members: z.array(member),
   lastMessage: message.nullable(),
   unreadCount: z.number().int().describe('messages from others after my read marker, capped at 1000'),
+  deliveredUpTo: z
+    .string()
+    .optional()
+    .describe('every other member received the chat up to this message id: two ticks up to here'),
+  readUpTo: z
+    .string()
+    .optional()
+    .describe('every other member read the chat up to this message id: blue ticks up to here'),
+  mentionCount: z.number().int().describe('messages mentioning me after my read marker, capped at 1000'),
 });
 export type Chat = z.infer<typeof chat>;
 

@@ -5,6 +5,7 @@ import { changeItem, type LoggedChange } from '../feed/log.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
+import { deliveredMarker } from '../messages/receipts.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
@@ -328,29 +329,29 @@ export class ChatService {
     return this.views.view(chatId, userId);
   }
 
-  /** Moves my read marker (never back) to a message of this chat, and with it my unread count. */
+  /**
+   * Moves my read marker (never back) to a message of this chat, and with it my unread and
+   * mention counts. Read implies delivered: past my delivered marker, the same change also says
+   * `delivered` (views and receipts take the later of the two markers).
+   */
   async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
     const me = await this.requireMember(chatId, userId);
     const message = await this.messages.getById(chatId, messageId);
     if (!message) throw notFound('Message not found');
     // Already at or past it: nothing to count, log or announce.
     if (me.lastReadId !== undefined && me.lastReadId >= messageId) return { lastReadId: me.lastReadId };
-    let event: LoggedChange | undefined;
+    let events: LoggedChange[] = [];
     const advance = async () => {
-      const counts = await this.readCounts(message, userId);
+      const counts = await this.readCounts(message, me);
       // Positioned right before the write (after any wait above), so it lands inside the feed's window.
       const pos = await this.position(chatId);
-      event = { type: 'read', chatId, pos, userId, messageId };
-      return this.chats.advanceReadMarker(
-        chatId,
-        userId,
-        messageId,
-        counts,
-        changeItem(chatId, pos, [event]),
-      );
+      events = [{ type: 'read', chatId, pos, userId, messageId }];
+      if ((deliveredMarker(me) ?? '') < messageId)
+        events.unshift({ type: 'delivered', chatId, pos, userId, messageId });
+      return this.chats.advanceReadMarker(chatId, userId, messageId, counts, changeItem(chatId, pos, events));
     };
     if (await (this.activity ? this.activity.exclusive(advance) : advance())) {
-      if (event) this.publish([event]);
+      this.publish(events);
       return { lastReadId: messageId };
     }
     // Moved past it meanwhile: report where the marker is.
@@ -359,9 +360,48 @@ export class ChatService {
   }
 
   /**
+   * Moves my delivered marker (never back) to a message of this chat: my devices have it. Costs
+   * nothing when my delivered or read marker is already there (another device said so first).
+   */
+  async markDelivered(
+    chatId: string,
+    userId: string,
+    messageId: string,
+  ): Promise<{ lastDeliveredId: string }> {
+    const me = await this.requireMember(chatId, userId);
+    const mark = deliveredMarker(me);
+    if (mark !== undefined && mark >= messageId) return { lastDeliveredId: mark };
+    if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
+    const pos = await this.position(chatId);
+    const event: LoggedChange = { type: 'delivered', chatId, pos, userId, messageId };
+    if (
+      await this.chats.advanceDeliveredMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))
+    ) {
+      this.publish([event]);
+      return { lastDeliveredId: messageId };
+    }
+    const current = await this.chats.getMember(chatId, userId);
+    return { lastDeliveredId: (current && deliveredMarker(current)) ?? messageId };
+  }
+
+  /** Every member of the chat (receipts), strongly consistent. */
+  membersOf(chatId: string): Promise<MemberRecord[]> {
+    return this.chats.listMembers(chatId);
+  }
+
+  /** Of these users, the ones who are not members of the chat (one batched read). */
+  async nonMembersAmong(chatId: string, userIds: readonly string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const found = new Set(
+      (await this.chats.getMembers(userIds.map((u) => ({ chatId, userId: u })))).map((m) => m.userId),
+    );
+    return userIds.filter((u) => !found.has(u));
+  }
+
+  /**
    * How many of the chat's counted messages a reader of `read` has read: msgCount minus others'
-   * messages after `read` up to the last counted one (my own always count as read), and how many
-   * of the counted ones were mine then. Run inside
+   * messages after `read` up to the last counted one (my own always count as read), how many
+   * of the counted ones were mine then, and how many mentions of me it covers. Run inside
    * the tracker's `exclusive`: this instance's messages are flushed and none is added until the
    * marker is set, so for them the count is exact. Multi-instance caveat: another instance's
    * messages that it has not flushed yet (at most its last interval, ~1 s) are not in msgCount;
@@ -369,17 +409,30 @@ export class ChatService {
    */
   private async readCounts(
     read: Message,
-    userId: string,
-  ): Promise<{ readCount: number; sentAtRead: number }> {
+    me: MemberRecord,
+  ): Promise<{ readCount: number; sentAtRead: number; mentionsAtRead: number }> {
+    const userId = me.userId;
     const activity = await this.chats.lists.getActivity(read.chatId);
-    if (!activity) return { readCount: 0, sentAtRead: 0 };
+    if (!activity) return { readCount: 0, sentAtRead: 0, mentionsAtRead: 0 };
     const last = activity.lastMessageId;
-    const fromOthers = await this.chats.lists.countFromOthers(read.chatId, userId, read.id, last);
+    const mentioned = activity.mentioned[userId] ?? 0;
+    // Mentions are rare: counted only when some arrived since my last read.
+    const [fromOthers, mentionsAfter] = await Promise.all([
+      this.chats.lists.countFromOthers(read.chatId, userId, read.id, last),
+      mentioned > (me.mentionsAtRead ?? 0)
+        ? this.chats.lists.countMentions(read.chatId, userId, read.id, last)
+        : Promise.resolve(0),
+    ]);
     const unreadAfter = fromOthers - (read.senderId !== userId && read.id <= last ? 1 : 0);
+    const mentionedHere = read.mentions?.includes(userId) && read.id <= last ? 1 : 0;
     // My messages counted so far are in readCount; the ones I send later are subtracted by views.
     return {
       readCount: Math.max(0, activity.msgCount - unreadAfter),
       sentAtRead: activity.sentBy[userId] ?? 0,
+      mentionsAtRead:
+        mentioned > (me.mentionsAtRead ?? 0)
+          ? Math.max(0, mentioned - (mentionsAfter - mentionedHere))
+          : (me.mentionsAtRead ?? 0),
     };
   }
 

@@ -30,6 +30,13 @@ export interface MemberRecord {
   role: Role;
   joinedAt: string;
   lastReadId?: string;
+  /** When lastReadId last moved. */
+  lastReadAt?: string;
+  /** Forward-only: this member's devices received the chat up to here (see also lastReadId). */
+  lastDeliveredId?: string;
+  lastDeliveredAt?: string;
+  /** How many of the chat's messages mentioning me counted as read when I last read (mentionCount). */
+  mentionsAtRead?: number;
   /**
    * How many of the chat's messages count as read: those up to lastReadId, plus my own (added by
    * the activity tracker's flush). Unread = the chat's msgCount − readCount.
@@ -263,7 +270,7 @@ export class ChatStore {
     chatId: string,
     userId: string,
     messageId: string,
-    counts: { readCount: number; sentAtRead: number },
+    counts: { readCount: number; sentAtRead: number; mentionsAtRead: number },
     log: LogItem,
   ): Promise<boolean> {
     try {
@@ -272,14 +279,44 @@ export class ChatStore {
           Update: {
             TableName: this.table,
             Key: { chatId, sk: memberSk(userId) },
-            UpdateExpression: 'SET lastReadId = :id, readCount = :rc, sentAtRead = :sr',
+            UpdateExpression:
+              'SET lastReadId = :id, readCount = :rc, sentAtRead = :sr, mentionsAtRead = :mr, lastReadAt = :at',
             ConditionExpression:
               'attribute_exists(sk) AND (attribute_not_exists(lastReadId) OR lastReadId < :id)',
             ExpressionAttributeValues: {
               ':id': messageId,
               ':rc': counts.readCount,
               ':sr': counts.sentAtRead,
+              ':mr': counts.mentionsAtRead,
+              ':at': new Date().toISOString(),
             },
+          },
+        },
+      ]);
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionFailed) return false;
+      throw err;
+    }
+  }
+
+  /** Moves the delivered marker forward only; false when it was already at or past messageId. */
+  async advanceDeliveredMarker(
+    chatId: string,
+    userId: string,
+    messageId: string,
+    log: LogItem,
+  ): Promise<boolean> {
+    try {
+      await this.transact(log, [
+        {
+          Update: {
+            TableName: this.table,
+            Key: { chatId, sk: memberSk(userId) },
+            UpdateExpression: 'SET lastDeliveredId = :id, lastDeliveredAt = :at',
+            ConditionExpression:
+              'attribute_exists(sk) AND (attribute_not_exists(lastDeliveredId) OR lastDeliveredId < :id)',
+            ExpressionAttributeValues: { ':id': messageId, ':at': new Date().toISOString() },
           },
         },
       ]);

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../lib/errors.js';
+import { deliveredMarker } from '../messages/receipts.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
@@ -123,11 +124,31 @@ function toChat(
           ...(profile?.displayName ? { displayName: profile.displayName } : {}),
           role: m.role,
           ...(m.lastReadId ? { lastReadId: m.lastReadId } : {}),
+          ...(deliveredMarker(m) ? { lastDeliveredId: deliveredMarker(m) } : {}),
         };
       }),
     lastMessage: lastMessage ?? null,
     unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
+    ...ticks(all, userId),
+    mentionCount: Math.min(
+      UNREAD_CAP,
+      Math.max(0, (activity?.mentioned[userId] ?? 0) - (me?.mentionsAtRead ?? 0)),
+    ),
   };
+}
+
+/**
+ * Up to where every other member has received / read the chat: my messages with ids at or before
+ * deliveredUpTo get two ticks, at or before readUpTo blue ones. Absent while some member has none.
+ */
+function ticks(all: readonly MemberRecord[], userId: string): { deliveredUpTo?: string; readUpTo?: string } {
+  const others = all.filter((m) => m.userId !== userId);
+  if (others.length === 0) return {};
+  const lowest = (marks: (string | undefined)[]) =>
+    marks.some((x) => x === undefined) ? undefined : (marks as string[]).sort()[0];
+  const delivered = lowest(others.map(deliveredMarker));
+  const read = lowest(others.map((m) => m.lastReadId));
+  return { ...(delivered ? { deliveredUpTo: delivered } : {}), ...(read ? { readUpTo: read } : {}) };
 }
 
 const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');

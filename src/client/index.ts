@@ -34,6 +34,11 @@ export interface ClientOptions {
   /** The sync token to resume from (the last `synced` token, e.g. restored from storage). */
   syncToken?: string;
   reconnect?: { minMs: number; maxMs: number };
+  /**
+   * Messages from others that arrive (live or in a sync) are confirmed with `delivered` frames,
+   * one per chat for the newest, at most this often (ms). 0 turns automatic receipts off.
+   */
+  deliveredEveryMs?: number;
 }
 
 type Events = {
@@ -72,6 +77,11 @@ export class ChatClient {
   private counter = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private reauthTimer: ReturnType<typeof setTimeout> | undefined;
+  private userId: string | undefined;
+  /** Per chat, the newest message from others not yet confirmed, and the newest confirmed. */
+  private readonly undelivered = new Map<string, string>();
+  private readonly confirmed = new Map<string, string>();
+  private deliveredTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly opts: ClientOptions) {
     this.token = opts.syncToken;
@@ -120,10 +130,15 @@ export class ChatClient {
    * Sends a message and resolves with the stored message once the server acked it. Until then it
    * sits in the outbox and is re-sent (same clientMsgId, so never duplicated) after reconnects.
    */
-  send(chatId: string, text: string, clientMsgId = this.newClientMsgId()): Promise<Message> {
+  send(
+    chatId: string,
+    text: string,
+    clientMsgId = this.newClientMsgId(),
+    extras: { replyTo?: string; mentions?: string[] } = {},
+  ): Promise<Message> {
     return new Promise((resolve, reject) => {
       const o: Outgoing = {
-        frame: { type: 'send', chatId, clientMsgId, text },
+        frame: { type: 'send', chatId, clientMsgId, text, ...extras },
         sent: false,
         resolve,
         reject,
@@ -139,6 +154,11 @@ export class ChatClient {
 
   read(chatId: string, messageId: string): void {
     if (this.isReady) this.write({ type: 'read', chatId, messageId });
+  }
+
+  /** Sets my reaction to a message (one per member; null removes it). Members get `reaction`. */
+  react(chatId: string, messageId: string, emoji: string | null): void {
+    if (this.isReady) this.write({ type: 'react', chatId, messageId, emoji });
   }
 
   /** Asks for every change since the token; resolves once caught up (all pages). */
@@ -161,6 +181,7 @@ export class ChatClient {
     this.closedByUser = true;
     clearTimeout(this.reconnectTimer);
     clearTimeout(this.reauthTimer);
+    clearTimeout(this.deliveredTimer);
     this.socket?.close(1000, 'bye');
     for (const o of this.outbox.values())
       o.reject(new Error('client closed before the message was acknowledged'));
@@ -190,12 +211,14 @@ export class ChatClient {
     switch (frame.type) {
       case 'ready':
         this.isReady = true;
+        this.userId = frame.userId;
         this.attempt = 0;
         this.renewBefore(frame.expiresAt);
         this.emit('ready', frame);
         // Catch up, then re-send whatever was never acked (the server dedupes by clientMsgId).
         this.requestSync();
         for (const o of this.outbox.values()) this.transmit(o);
+        if (this.undelivered.size > 0) this.scheduleDelivered();
         break;
       case 'message':
         this.deliver(frame.message);
@@ -251,8 +274,9 @@ export class ChatClient {
     this.write(this.token ? { type: 'sync', since: this.token } : { type: 'sync' });
   }
 
-  /** Emits each message id once. */
+  /** Emits each message id once; others' messages are confirmed as delivered (batched). */
   private deliver(m: Message, emit = true): void {
+    this.noteDelivered(m);
     let seen = this.seen.get(m.chatId);
     if (!seen) {
       seen = new Set();
@@ -262,6 +286,29 @@ export class ChatClient {
     seen.add(m.id);
     if (seen.size > SEEN_PER_CHAT) seen.delete(seen.values().next().value as string);
     if (emit) this.emit('message', m);
+  }
+
+  private noteDelivered(m: Message): void {
+    if (m.senderId === this.userId || (this.opts.deliveredEveryMs ?? 1) === 0) return;
+    const newest = this.undelivered.get(m.chatId) ?? this.confirmed.get(m.chatId) ?? '';
+    if (m.id <= newest) return;
+    this.undelivered.set(m.chatId, m.id);
+    this.scheduleDelivered();
+  }
+
+  /** One `delivered` per chat for everything that arrived in the interval (the marker is forward-only). */
+  private scheduleDelivered(): void {
+    if (this.deliveredTimer !== undefined) return;
+    this.deliveredTimer = setTimeout(() => {
+      this.deliveredTimer = undefined;
+      // Not connected: kept until the next `ready`.
+      if (!this.isReady) return;
+      for (const [chatId, messageId] of this.undelivered) {
+        this.write({ type: 'delivered', chatId, messageId });
+        this.confirmed.set(chatId, messageId);
+      }
+      this.undelivered.clear();
+    }, this.opts.deliveredEveryMs ?? 500);
   }
 
   /** Sends a fresh access token a minute before the socket's runs out (else it closes 4401). */

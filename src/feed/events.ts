@@ -15,7 +15,20 @@ export type FeedEvent =
   | { type: 'member_added'; chatId: string; pos: string; userId: string; role: Role; by: string }
   | { type: 'member_removed'; chatId: string; pos: string; userId: string; by: string }
   | { type: 'member_updated'; chatId: string; pos: string; userId: string; role: Role; by: string }
-  | { type: 'read'; chatId: string; pos: string; userId: string; messageId: string };
+  | { type: 'read'; chatId: string; pos: string; userId: string; messageId: string }
+  /** A member's devices received the chat up to messageId (forward only; `read` implies it too). */
+  | { type: 'delivered'; chatId: string; pos: string; userId: string; messageId: string }
+  /** Kept as the message's rev (like an edit): a replay carries it as the message's current state. */
+  | {
+      type: 'reaction';
+      chatId: string;
+      pos: string;
+      messageId: string;
+      userId: string;
+      emoji: string | null;
+    }
+  /** Delete for me: only userId's devices hear of it, live and in their replay. */
+  | { type: 'message_hidden'; chatId: string; pos: string; userId: string; messageId: string };
 
 /** Ephemeral: delivered to whoever is connected now, never stored or replayed. */
 export type EphemeralEvent =

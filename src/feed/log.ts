@@ -1,5 +1,5 @@
 import type { Message } from '../messages/schemas.js';
-import { toMessage } from '../messages/store.js';
+import { hiddenFor, toMessage } from '../messages/store.js';
 import type { FeedEvent } from './events.js';
 
 // Each chat's change log lives in the messages table, in the chat's own partition (see
@@ -12,7 +12,10 @@ import type { FeedEvent } from './events.js';
 /** How long the feed can replay; a sync token older than this is expired. */
 export const RETENTION_MS = 30 * 24 * 3600 * 1000;
 
-export type LoggedChange = Exclude<FeedEvent, { type: 'message' | 'message_updated' | 'message_deleted' }>;
+export type LoggedChange = Exclude<
+  FeedEvent,
+  { type: 'message' | 'message_updated' | 'message_deleted' | 'reaction' }
+>;
 
 type Stored = Omit<LoggedChange, 'chatId' | 'pos'>;
 
@@ -31,12 +34,14 @@ export function changeItem(chatId: string, pos: string, events: readonly LoggedC
 
 /** An entry of the log as read back: a message in its current state, or recorded changes. */
 export type LogEntry =
-  | { kind: 'message'; pos: string; message: Message }
+  /** hiddenFor: users who deleted it for themselves (their replay leaves it out). */
+  | { kind: 'message'; pos: string; message: Message; hiddenFor: string[] }
   | { kind: 'change'; pos: string; events: LoggedChange[] };
 
 /** An item of either log, at `pos`: a message's id (created) or its rev (edited), or a change's. */
 export function toLogEntry(item: Record<string, unknown>, pos: string): LogEntry {
-  if (typeof item.id === 'string') return { kind: 'message', pos, message: toMessage(item) };
+  if (typeof item.id === 'string')
+    return { kind: 'message', pos, message: toMessage(item), hiddenFor: hiddenFor(item) };
   const chatId = item.chatId as string;
   const events = (item.changes as Stored[]).map((c) => ({ ...c, chatId, pos }) as LoggedChange);
   return { kind: 'change', pos, events };

@@ -171,6 +171,8 @@ export class FeedService {
     const aboutMe = (e: LoggedChange) =>
       (e.type === 'member_added' || e.type === 'member_removed') && e.userId === userId;
     const has = (pos: string) => posTime(pos) < point.from || point.seen.has(fingerprint(pos));
+    // Delete for me is a change in the chat's log that only its user may hear of.
+    const mayKnow = (e: LoggedChange) => e.type !== 'message_hidden' || e.userId === userId;
     const out: { key: string; event: FeedEvent }[] = [];
     // A message created and edited since sits in both logs (at its id and its rev): once is enough.
     const sent = new Set<string>();
@@ -180,10 +182,12 @@ export class FeedService {
       if (entry.kind === 'change') {
         // One action's events stand or fall together: a group created with me shows all its members.
         if (inChat(chatId, pos) || entry.events.some(aboutMe))
-          for (const event of entry.events) out.push({ key: pos, event });
+          for (const event of entry.events) if (mayKnow(event)) out.push({ key: pos, event });
         continue;
       }
       if (!inChat(chatId, pos) || sent.has(entry.message.id)) continue;
+      // Deleted for me: my devices that had it learn so from my message_hidden; others skip it.
+      if (entry.hiddenFor.includes(userId)) continue;
       const m = entry.message;
       sent.add(m.id);
       if (!has(m.id)) out.push({ key: m.id, event: { type: 'message', chatId, pos, message: m } });

@@ -80,6 +80,29 @@ export class FeedStore {
     };
   }
 
+  /**
+   * The chat's recorded changes (not messages) after `after`, oldest first, one page of at most
+   * 1 MB per request, at most `maxPages` requests (then it stops, whatever is left).
+   */
+  async *changesAfter(chatId: string, after: string, maxPages: number): AsyncGenerator<LogEntry> {
+    let start: Record<string, unknown> | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const res: QueryCommandOutput = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.db.tables.messages,
+          IndexName: MESSAGES_BY_REV,
+          KeyConditionExpression: 'chatId = :c AND rev > :a',
+          FilterExpression: 'attribute_not_exists(id)',
+          ExpressionAttributeValues: { ':c': chatId, ':a': after },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of res.Items ?? []) yield toLogEntry(item, item.rev as string);
+      start = res.LastEvaluatedKey;
+      if (!start) return;
+    }
+  }
+
   private async range(index: string, attribute: string, chatId: string, after: string, limit: number) {
     const res = await this.db.doc.send(
       new QueryCommand({

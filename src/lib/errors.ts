@@ -22,6 +22,16 @@ export const errorCatalogue = {
   rate_limited: { status: 429, retryable: true, message: 'Too many requests' },
   internal: { status: 500, retryable: true, message: 'Internal server error' },
   unavailable: { status: 503, retryable: true, message: 'The service is temporarily unavailable' },
+  edit_window_expired: {
+    status: 409,
+    retryable: false,
+    message: 'The message is too old to edit',
+  },
+  delete_window_expired: {
+    status: 409,
+    retryable: false,
+    message: 'The message is too old to delete for everyone',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,6 +11,10 @@ export interface Draft {
   senderId: string;
   clientMsgId: string;
   text: string;
+  /** The quote of the message this one answers (resolved by MessageService before submitting). */
+  replyTo?: Message['replyTo'];
+  /** Mentioned members (checked by MessageService before submitting). */
+  mentions?: string[];
   /** Connection that sent it (WebSocket), carried into the published event. */
   origin?: string;
   /**
@@ -218,8 +222,17 @@ export class MessageWriter {
     if (fresh.length === 0) return;
     const now = new Date().toISOString();
     for (const p of fresh) {
-      const { chatId, senderId, clientMsgId, text } = p.draft;
-      p.message = { id: newMessageId(), chatId, senderId, clientMsgId, text, createdAt: now };
+      const { chatId, senderId, clientMsgId, text, replyTo, mentions } = p.draft;
+      p.message = {
+        id: newMessageId(),
+        chatId,
+        senderId,
+        clientMsgId,
+        text,
+        createdAt: now,
+        ...(replyTo ? { replyTo } : {}),
+        ...(mentions && mentions.length > 0 ? { mentions } : {}),
+      };
     }
     const failed = await this.writeChats(fresh);
     const m = this.metrics;

@@ -15,6 +15,7 @@ import {
   chat,
   chatPage,
   createChatBody,
+  deliveredBody,
   listChatsQuery,
   readBody,
   updateChatBody,
@@ -23,10 +24,13 @@ import {
 import { syncQuery } from '../feed/schemas.js';
 import { errorCatalogue } from '../lib/errors.js';
 import {
+  deleteMessageQuery,
   editMessageBody,
   historyQuery,
   historyResponse,
   message,
+  reactionBody,
+  receiptsResponse,
   sendMessageBody,
 } from '../messages/schemas.js';
 import { serverFrame } from '../realtime/frames.js';
@@ -310,7 +314,7 @@ export const routes: Route[] = [
     responses: {
       200: json(message, 'Already stored: the original'),
       201: json(message, 'Stored'),
-      ...errors(400, 401, 404, 429, 503),
+      ...errors(400, 401, 404, 422, 429, 503),
     },
   },
   {
@@ -330,16 +334,21 @@ export const routes: Route[] = [
   {
     method: 'patch',
     path: '/v1/chats/{chatId}/messages/{messageId}',
-    summary: 'Edit my message',
+    summary: 'Edit my message (within EDIT_WINDOW_SECONDS of sending, else 409 edit_window_expired)',
     request: { params: messageParams, ...body(editMessageBody) },
     responses: { 200: json(message, 'Edited'), ...errors(400, 401, 403, 404, 409) },
   },
   {
     method: 'delete',
     path: '/v1/chats/{chatId}/messages/{messageId}',
-    summary: 'Delete a message (leaves a tombstone)',
-    request: { params: messageParams },
-    responses: { 200: json(message, 'The tombstone'), ...errors(401, 403, 404) },
+    summary:
+      'Delete a message for everyone (leaves a tombstone; the sender within DELETE_WINDOW_SECONDS, else 409 delete_window_expired; group owners/admins any time), or with for=me hide it from my history and devices only',
+    request: { params: messageParams, query: deleteMessageQuery },
+    responses: {
+      200: json(message, 'The tombstone'),
+      204: { description: 'Hidden for me (for=me)' },
+      ...errors(400, 401, 403, 404, 409),
+    },
   },
   {
     method: 'get',
@@ -352,6 +361,38 @@ export const routes: Route[] = [
       '400 `sync_token_invalid` for a token not issued to me; 410 `sync_expired` past 30 days.',
     request: { query: syncQuery },
     responses: { 200: json(syncPage, 'Changes and the token to resume from'), ...errors(400, 401, 410) },
+  },
+  // Receipts, reactions (issue 17).
+  {
+    method: 'post',
+    path: '/v1/chats/{chatId}/delivered',
+    summary: 'Move my delivered marker forward: my devices have the chat up to this message',
+    request: { params: chatIdParam, ...body(deliveredBody) },
+    responses: {
+      200: json(z.object({ lastDeliveredId: z.string() }), 'Where my marker is now'),
+      ...errors(400, 401, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/chats/{chatId}/messages/{messageId}/receipts',
+    summary: "Message info: when each member received and read my message (the sender's only)",
+    request: { params: messageParams },
+    responses: { 200: json(receiptsResponse, 'One entry per member'), ...errors(401, 403, 404) },
+  },
+  {
+    method: 'put',
+    path: '/v1/chats/{chatId}/messages/{messageId}/reaction',
+    summary: 'Set my reaction (one emoji; replaces mine; idempotent)',
+    request: { params: messageParams, ...body(reactionBody) },
+    responses: { 200: json(message, 'The message with its reactions'), ...errors(400, 401, 404, 409, 429) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/chats/{chatId}/messages/{messageId}/reaction',
+    summary: 'Remove my reaction (idempotent)',
+    request: { params: messageParams },
+    responses: { 200: json(message, 'The message with its reactions'), ...errors(401, 404, 409, 429) },
   },
 ];
 

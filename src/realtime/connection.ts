@@ -21,6 +21,9 @@ export interface ConnectionLimits {
   /** `read` frames: each is a few database writes. */
   readBurst: number;
   readsPerSecond: number;
+  /** `delivered` frames: the typed client sends one per chat per batch (many after a long sync). */
+  deliveredBurst: number;
+  deliveredPerSecond: number;
   /** Invalid frames tolerated (decaying one per 10 s) before closing with 1008. */
   maxInvalidFrames: number;
   /** One typing indicator per user and chat in this interval, across the user's connections here. */
@@ -36,6 +39,8 @@ export const defaultConnectionLimits: ConnectionLimits = {
   syncsPerSecond: 0.5,
   readBurst: 20,
   readsPerSecond: 5,
+  deliveredBurst: 100,
+  deliveredPerSecond: 20,
   maxInvalidFrames: 10,
   typingIntervalMs: 2_000,
 };
@@ -57,6 +62,7 @@ export class Connection {
   readonly sendBucket: TokenBucket;
   private readonly syncBucket: TokenBucket;
   private readonly readBucket: TokenBucket;
+  private readonly deliveredBucket: TokenBucket;
   /** A sync is being read and sent: a second one waits for it (each is up to 500 changes). */
   private syncing = false;
   /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
@@ -80,6 +86,7 @@ export class Connection {
     this.sendBucket = new TokenBucket(limits.sendBurst, limits.sendsPerSecond);
     this.syncBucket = new TokenBucket(limits.syncBurst, limits.syncsPerSecond);
     this.readBucket = new TokenBucket(limits.readBurst, limits.readsPerSecond);
+    this.deliveredBucket = new TokenBucket(limits.deliveredBurst, limits.deliveredPerSecond);
   }
 
   /** Every line about this connection carries its id (and user); built on first use, since most
@@ -158,6 +165,11 @@ export class Connection {
   /** Whether a `read` frame is within this connection's budget (spends it). */
   mayRead(): boolean {
     return this.readBucket.take() === 0;
+  }
+
+  /** Whether a `delivered` frame is within this connection's budget (spends it). */
+  mayMarkDelivered(): boolean {
+    return this.deliveredBucket.take() === 0;
   }
 
   close(code: CloseCodeValue, reason: string): void {

@@ -17,8 +17,8 @@ type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 export interface DispatcherDeps {
   auth: Pick<Authenticator, 'authenticate' | 'reauthenticate'>;
   syncer: Pick<Syncer, 'run'>;
-  messages: Pick<MessageService, 'sendAsMember'>;
-  chats: Pick<ChatService, 'markRead'>;
+  messages: Pick<MessageService, 'sendAsMember' | 'react'>;
+  chats: Pick<ChatService, 'markRead' | 'markDelivered'>;
   bus: Pick<FanoutBus, 'publish'>;
   /** Sends per user, shared with REST (services.sends). */
   sends: Pick<RateLimiter, 'take'>;
@@ -90,6 +90,10 @@ export class Dispatcher {
         return this.onTyping(conn, frame);
       case 'read':
         return this.onRead(conn, frame);
+      case 'delivered':
+        return this.onDelivered(conn, frame);
+      case 'react':
+        return this.onReact(conn, frame);
     }
   }
 
@@ -112,18 +116,22 @@ export class Dispatcher {
     if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0) {
       return reportFailure(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
     }
+    const { replyTo, mentions } = frame;
     this.deps.messages
-      .sendAsMember({
-        chatId,
-        senderId: conn.userId,
-        clientMsgId,
-        text,
-        origin: conn.id,
-        // A first attempt cannot be stored yet: skip the duplicate check's read.
-        mayBeRetry: frame.retry === true,
-        // Acked once durable and published: on this connection, ack before any later message.
-        onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
-      })
+      .sendAsMember(
+        {
+          chatId,
+          senderId: conn.userId,
+          clientMsgId,
+          text,
+          origin: conn.id,
+          // A first attempt cannot be stored yet: skip the duplicate check's read.
+          mayBeRetry: frame.retry === true,
+          // Acked once durable and published: on this connection, ack before any later message.
+          onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
+        },
+        { ...(replyTo ? { replyTo } : {}), ...(mentions ? { mentions } : {}) },
+      )
       .then(
         (sent) => {
           if (!sent.created) conn.send({ type: 'ack', clientMsgId, message: sent.message });
@@ -149,6 +157,33 @@ export class Dispatcher {
       );
     void this.deps.chats
       .markRead(frame.chatId, conn.userId, frame.messageId)
+      .catch((err: unknown) => reportFailure(conn, err, frame.messageId));
+  }
+
+  private onDelivered(conn: Connection, frame: Frame<'delivered'>): void {
+    requireChat(conn, frame.chatId);
+    if (!conn.mayMarkDelivered())
+      return reportFailure(
+        conn,
+        new AppError('rate_limited', 'Marking delivered too fast, slow down'),
+        frame.messageId,
+      );
+    void this.deps.chats
+      .markDelivered(frame.chatId, conn.userId, frame.messageId)
+      .catch((err: unknown) => reportFailure(conn, err, frame.messageId));
+  }
+
+  /** A reaction is a write like a send: it spends the same budgets. */
+  private onReact(conn: Connection, frame: Frame<'react'>): void {
+    requireChat(conn, frame.chatId);
+    if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0)
+      return reportFailure(
+        conn,
+        new AppError('rate_limited', 'Reacting too fast, slow down'),
+        frame.messageId,
+      );
+    void this.deps.messages
+      .react(conn.userId, frame.chatId, frame.messageId, frame.emoji)
       .catch((err: unknown) => reportFailure(conn, err, frame.messageId));
   }
 }

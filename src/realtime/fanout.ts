@@ -52,6 +52,16 @@ export class Fanout {
         n = this.toRoom(e.chatId, data);
         for (const c of this.registry.connectionsOf(e.userId)) this.leave(c, e.chatId);
         return n;
+      case 'message_hidden': {
+        // Deleted for me: my devices only.
+        let hidden = 0;
+        for (const c of this.registry.connectionsOf(e.userId))
+          if (c.chats.has(e.chatId)) {
+            c.write(data);
+            hidden++;
+          }
+        return hidden;
+      }
       case 'presence': {
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { chatIdSchema } from '../chats/schemas.js';
 import { syncTokenSchema } from '../feed/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
-import { clientMsgIdSchema, message, messageIdSchema, messageTextSchema } from '../messages/schemas.js';
+import {
+  clientMsgIdSchema,
+  emojiSchema,
+  message,
+  messageIdSchema,
+  messageTextSchema,
+  sendExtras,
+} from '../messages/schemas.js';
 
 // The WebSocket protocol, one JSON text frame per message. docs/protocol.md mirrors this file.
 
@@ -15,6 +22,7 @@ export const clientFrame = z.discriminatedUnion('type', [
     text: messageTextSchema,
     /** Set when re-sending a clientMsgId that may have reached the server before. */
     retry: z.boolean().optional(),
+    ...sendExtras,
   }),
   z.strictObject({
     type: z.literal('sync'),
@@ -24,6 +32,15 @@ export const clientFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('typing'), chatId: chatIdSchema }),
   z.strictObject({ type: z.literal('read'), chatId: chatIdSchema, messageId: messageIdSchema }),
   z.strictObject({ type: z.literal('ping') }),
+  /** This device has the chat up to messageId (the typed client sends it by itself). */
+  z.strictObject({ type: z.literal('delivered'), chatId: chatIdSchema, messageId: messageIdSchema }),
+  /** My reaction to a message; null removes it. */
+  z.strictObject({
+    type: z.literal('react'),
+    chatId: chatIdSchema,
+    messageId: messageIdSchema,
+    emoji: emojiSchema.nullable(),
+  }),
 ]);
 
 export type ClientFrame = z.infer<typeof clientFrame>;
@@ -86,6 +103,21 @@ export const serverFrame = z.discriminatedUnion('type', [
   /** Live frames may have been missed (cross-instance fan-out was down): send `sync` now. */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('pong') }),
+  z.object({
+    type: z.literal('delivered'),
+    chatId: z.string(),
+    userId: z.string(),
+    messageId: z.string(),
+  }),
+  z.object({
+    type: z.literal('reaction'),
+    chatId: z.string(),
+    messageId: z.string(),
+    userId: z.string(),
+    emoji: z.string().nullable().describe('null: the reaction was removed'),
+  }),
+  /** I deleted this message for myself (on another device): remove it here too. */
+  z.object({ type: z.literal('message_hidden'), chatId: z.string(), messageId: z.string() }),
 ]);
 
 export type ServerFrame = z.infer<typeof serverFrame>;
@@ -114,9 +146,11 @@ export function parseClientFrame(
   return { ok: false, code: 'validation_failed', message, ...(ref ? { ref } : {}) };
 }
 
-// Echo the clientMsgId of a rejected send so the client knows which message failed.
+// Echo the clientMsgId of a rejected send (or the messageId of another frame) so the client knows which failed.
 function refOf(raw: unknown): string | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const id = (raw as Record<string, unknown>).clientMsgId;
+  const r = raw as Record<string, unknown>;
+  // A send is named by its clientMsgId; read, delivered and react by their messageId.
+  const id = r.clientMsgId ?? r.messageId;
   return typeof id === 'string' && id.length <= 64 ? id : undefined;
 }

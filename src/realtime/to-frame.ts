@@ -27,6 +27,12 @@ export function toFrame(e: ChatEvent): ServerFrame {
       return { type: e.type, chatId: e.chatId, userId: e.userId, messageId: e.messageId };
     case 'typing':
       return { type: e.type, chatId: e.chatId, userId: e.userId };
+    case 'delivered':
+      return { type: e.type, chatId: e.chatId, userId: e.userId, messageId: e.messageId };
+    case 'reaction':
+      return { type: e.type, chatId: e.chatId, messageId: e.messageId, userId: e.userId, emoji: e.emoji };
+    case 'message_hidden':
+      return { type: e.type, chatId: e.chatId, messageId: e.messageId };
     case 'presence':
       return {
         type: e.type,

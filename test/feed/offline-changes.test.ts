@@ -19,6 +19,7 @@ const describeFrame = (f: ServerFrame): string => {
     case 'member_removed':
       return `${f.type} ${f.chatId} ${f.userId}`;
     case 'read':
+    case 'delivered':
       return `${f.type} ${f.chatId} ${f.userId} ${f.messageId}`;
     default:
       return f.type;
@@ -79,6 +80,8 @@ describe('the change feed: what happened while a device was away', () => {
       `member_added ${chatId} ${cat.id} member`,
       `member_updated ${chatId} ${bob.id} admin`,
       `message ${m2.id} hi all`,
+      // Read implies delivered: one change, both frames.
+      `delivered ${chatId} ${ann.id} ${m2.id}`,
       `read ${chatId} ${ann.id} ${m2.id}`,
       `member_added ${newChat} ${ann.id} owner`,
       `member_added ${newChat} ${bob.id} member`,

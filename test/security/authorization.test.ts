@@ -24,7 +24,7 @@ interface Prepared {
 
 interface Route {
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete' | 'put';
   /**
    * Built per attempt: some routes consume a fresh target (a user to add, a member to remove),
    * and those that end sessions or the account act on a throw-away user, not the shared tokens.
@@ -235,6 +235,41 @@ describe('authorization matrix', () => {
       expect: { ...chatRoute, member: 200, owner: 200 },
     },
     {
+      name: 'mark delivered',
+      method: 'post',
+      path: `/v1/chats/${chatId}/delivered`,
+      body: { messageId: ownersMessage },
+      expect: { ...chatRoute, member: 200, owner: 200 },
+    },
+    {
+      name: 'receipts of the owner\u2019s message',
+      method: 'get',
+      path: `/v1/chats/${chatId}/messages/${ownersMessage}/receipts`,
+      expect: { ...chatRoute, member: 403, owner: 200 },
+    },
+    {
+      name: 'react to a message',
+      method: 'put',
+      path: `/v1/chats/${chatId}/messages/${ownersMessage}/reaction`,
+      body: { emoji: '👍' },
+      expect: { ...chatRoute, member: 200, owner: 200 },
+    },
+    {
+      name: 'remove my reaction',
+      method: 'delete',
+      path: `/v1/chats/${chatId}/messages/${ownersMessage}/reaction`,
+      expect: { ...chatRoute, member: 200, owner: 200 },
+    },
+    {
+      name: 'delete a message for me',
+      method: 'delete',
+      path: '',
+      setup: async () => ({
+        path: `/v1/chats/${chatId}/messages/${(await postMessage(srv.url, owner, chatId, 'hide me')).id}?for=me`,
+      }),
+      expect: { ...chatRoute, member: 204, owner: 204 },
+    },
+    {
       name: 'sync my feed',
       method: 'get',
       path: '/v1/sync',
@@ -417,7 +452,8 @@ describe('authorization matrix', () => {
       }
     }
     expect(outcomes).toEqual(expected);
-  });
+    // One request at a time over ~40 routes × 6 callers: longer than the default on a busy machine.
+  }, 90_000);
 
   it('refuses other chats\u2019 message ids through a chat I am in (IDOR)', async () => {
     const { chatId: other, id } = otherChatMessage;
@@ -426,6 +462,12 @@ describe('authorization matrix', () => {
       ['patch', `/v1/chats/${chatId}/messages/${id}`, { text: 'x' }],
       ['delete', `/v1/chats/${chatId}/messages/${id}`, undefined],
       ['post', `/v1/chats/${chatId}/read`, { messageId: id }],
+      ['post', `/v1/chats/${chatId}/delivered`, { messageId: id }],
+      ['get', `/v1/chats/${chatId}/messages/${id}/receipts`, undefined],
+      ['put', `/v1/chats/${chatId}/messages/${id}/reaction`, { emoji: '👍' }],
+      ['delete', `/v1/chats/${chatId}/messages/${id}/reaction`, undefined],
+      ['delete', `/v1/chats/${chatId}/messages/${id}?for=me`, undefined],
+      ['post', `/v1/chats/${chatId}/messages`, { clientMsgId: 'idor-reply', text: 'x', replyTo: id }],
       ['get', `/v1/chats/${other}/messages/${id}`, undefined],
       ['delete', `/v1/chats/${other}/members/${outsider.id}`, undefined],
     ] as const) {
@@ -447,16 +489,21 @@ describe('authorization matrix', () => {
       if (allowed) expect((await s.next('ack')).clientMsgId).toBe(`ws-${role}`);
       else expect(await s.next('error')).toMatchObject({ code: 'not_found', ref: `ws-${role}` });
       s.send({ type: 'read', chatId, messageId: ownersMessage });
+      s.send({ type: 'delivered', chatId, messageId: ownersMessage });
+      s.send({ type: 'react', chatId, messageId: ownersMessage, emoji: '🙂' });
       s.send({ type: 'typing', chatId });
       s.send({ type: 'sync' });
       const first = await s.next('synced');
       const probe = await postMessage(srv.url, owner, chatId, `probe for ${role}`);
       s.send({ type: 'sync', since: first.token });
       await s.next('synced');
-      if (allowed) await s.next('message', (f) => f.message.id === probe.id);
-      else {
-        await s.until(() => (s.of('error').length >= 3 ? true : undefined));
-        expect(s.of('error').map((e) => e.code)).toEqual(['not_found', 'not_found', 'not_found']);
+      if (allowed) {
+        await s.next('message', (f) => f.message.id === probe.id);
+        await s.next('reaction', (f) => f.userId === claimsOf(tokens[role] as string).id);
+        expect(s.of('error')).toEqual([]);
+      } else {
+        await s.until(() => (s.of('error').length >= 5 ? true : undefined));
+        expect(s.of('error').map((e) => e.code)).toEqual(Array(5).fill('not_found'));
         expect(s.of('message').filter((f) => f.message.chatId === chatId)).toEqual([]);
       }
       s.close();

@@ -31,6 +31,10 @@ const hostileKey = fc.constantFrom(
   'token',
   'since',
   'limit',
+  'emoji',
+  'replyTo',
+  'mentions',
+  'messageId',
   '',
 );
 const leaf = fc.oneof(
@@ -86,7 +90,7 @@ const mutated = (template: Record<string, string>, value: (v: string) => fc.Arbi
     );
 
 interface Route {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete' | 'put';
   path: string;
   /** Who calls, when not the fuzzing user: routes that end sessions or the account use their own. */
   as?: () => Promise<{ token: string; path?: string }>;
@@ -132,6 +136,8 @@ describe('REST fuzzing', () => {
     user = u;
     const chatId = await createGroup(t.app, user, [other]);
     const m = await postMessage(t.app, user, chatId, 'seed');
+    // The fuzzed delete of `m` tombstones it; replies and reactions aim at one that stays.
+    const kept = await postMessage(t.app, other, chatId, 'kept');
     const syncToken: string = (await request(t.app).get('/v1/sync').set(bearer(user)).expect(200)).body.token;
     const sessionOf = (token: string) => (jwt.decode(token) as { sid: string }).sid;
     const login = async (who: TestUser) =>
@@ -183,6 +189,11 @@ describe('REST fuzzing', () => {
       route('patch', `/v1/chats/${chatId}/messages/${m.id}`),
       route('delete', `/v1/chats/${chatId}/messages/${m.id}`),
       route('get', '/v1/sync'),
+      route('post', `/v1/chats/${chatId}/delivered`),
+      route('get', `/v1/chats/${chatId}/messages/${m.id}/receipts`),
+      route('put', `/v1/chats/${chatId}/messages/${kept.id}/reaction`),
+      route('delete', `/v1/chats/${chatId}/messages/${kept.id}/reaction`),
+      route('delete', `/v1/chats/${chatId}/messages/${kept.id}?for=me`),
     ];
     const find = (method: string, path: string) =>
       routes.find((r) => r.method === method && r.path === path) as Route;
@@ -204,6 +215,12 @@ describe('REST fuzzing', () => {
       },
       { route: find('get', '/v1/sync'), fields: { since: syncToken, limit: '100' } },
       { route: find('post', '/v1/auth/logout-all'), fields: {} },
+      { route: find('post', `/v1/chats/${chatId}/delivered`), fields: { messageId: kept.id } },
+      { route: find('put', `/v1/chats/${chatId}/messages/${kept.id}/reaction`), fields: { emoji: '👍' } },
+      {
+        route: find('post', `/v1/chats/${chatId}/messages`),
+        fields: { clientMsgId: 'fuzz-reply', text: 'a reply', replyTo: kept.id, mentions: other.id },
+      },
     ];
   });
   afterAll(async () => {
@@ -248,7 +265,8 @@ describe('REST fuzzing', () => {
       ),
       { numRuns: 400 },
     );
-  });
+    // Routes added for receipts and reactions: more requests than the default timeout allows when busy.
+  }, 90_000);
 
   it('answers random query strings and raw bodies without a 500', async () => {
     await fc.assert(
@@ -275,7 +293,7 @@ describe('REST fuzzing', () => {
       { numRuns: 300 },
     );
     expect(cases).toBeGreaterThanOrEqual(700);
-  });
+  }, 90_000);
 
   it('answers mutated valid requests to the account and sync routes without a 500', async () => {
     const answers = new Set<string>();

@@ -40,6 +40,16 @@ describe('WebSocket frame fuzzing', () => {
       { type: 'read', chatId, messageId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
       { type: 'ping' },
       { type: 'auth', token: 'x' },
+      { type: 'delivered', chatId, messageId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+      { type: 'react', chatId, messageId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', emoji: '👍' },
+      {
+        type: 'send',
+        chatId,
+        clientMsgId: 'f2',
+        text: 're',
+        replyTo: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+        mentions: [],
+      },
     );
   // Take a valid frame and break one field: wrong type, huge value, hostile key, unicode.
   const mutated = () =>
@@ -53,6 +63,9 @@ describe('WebSocket frame fuzzing', () => {
           'text',
           'cursors',
           'messageId',
+          'emoji',
+          'replyTo',
+          'mentions',
           '__proto__',
           'constructor',
         ),
@@ -88,7 +101,19 @@ describe('WebSocket frame fuzzing', () => {
       { numRuns: 250 },
     );
     for (const f of s.frames) {
-      expect(['error', 'ack', 'synced', 'pong', 'message', 'read', 'ready', 'presence']).toContain(f.type);
+      expect([
+        'error',
+        'ack',
+        'synced',
+        'pong',
+        'message',
+        'read',
+        'ready',
+        'presence',
+        'delivered',
+        'reaction',
+        'message_updated',
+      ]).toContain(f.type);
       if (f.type === 'error') expect(codes.has(f.code)).toBe(true);
     }
     expect(s.ws.readyState).toBe(s.ws.OPEN);
@@ -97,5 +122,6 @@ describe('WebSocket frame fuzzing', () => {
     // The server (same process here) did not balloon while digesting them.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 2 ** 20);
     s.close();
-  });
+    // Receipts, reactions and replies make more of the frames reach the database: more time.
+  }, 60_000);
 });
