@@ -22,6 +22,7 @@ export const errorCatalogue = {
   rate_limited: { status: 429, retryable: true, message: 'Too many requests' },
   internal: { status: 500, retryable: true, message: 'Internal server error' },
   unavailable: { status: 503, retryable: true, message: 'The service is temporarily unavailable' },
+  method_not_allowed: { status: 405, retryable: false, message: 'The path does not serve this method' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
