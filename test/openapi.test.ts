@@ -175,7 +175,8 @@ describe('AsyncAPI document', () => {
         '/v1/asyncapi.json',
       )
     ).body;
-    const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+    // The AsyncAPI schema carries its own copy of the draft-07 meta-schema: Ajv's stays out.
+    const ajv = addFormats(new Ajv({ strict: false, allErrors: true, meta: false, validateSchema: false }));
     const validate = ajv.compile(asyncApiSpecs.schemas['3.0.0'] as object);
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
     const messages = Object.values(doc.components.messages as Record<string, { name: string }>);

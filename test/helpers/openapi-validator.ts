@@ -129,6 +129,22 @@ export class ResponseValidator {
     } catch {
       return { kind: 'violation', message: `${what} with a body that is not JSON` };
     }
+    // Error answers: the Error shape, and a code the entry lists for this status (no compile per route).
+    const schema = response.content?.[type]?.schema as { allOf?: Json[] } | undefined;
+    const codes = listedCodes(schema);
+    if (codes) {
+      if (!this.errorSchema(body))
+        return {
+          kind: 'violation',
+          message: `${what}, an error body not in the Error shape: ${JSON.stringify(body)}`,
+        };
+      if (!code || !codes.includes(code))
+        return {
+          kind: 'violation',
+          message: `${what} (${code}), a code the document does not list for ${x.status}: add '${code}' to \`codes\` of ${fix}`,
+        };
+      return { kind: 'validated', operation: name, status: x.status, code };
+    }
     const key = `${name} ${x.status}`;
     let validate = this.compiled.get(key);
     if (!validate) {
@@ -163,6 +179,13 @@ export class ResponseValidator {
     if (errorCatalogue[code]?.status !== x.status) return `code ${code} with the wrong status`;
     return undefined;
   }
+}
+
+/** The codes an error response of operation.ts lists: allOf [Error, { error: { code: enum } }]. */
+function listedCodes(schema: { allOf?: Json[] } | undefined): string[] | undefined {
+  const error = (schema?.allOf?.[1]?.properties as Json | undefined)?.error as Json | undefined;
+  const code = (error?.properties as Json | undefined)?.code as { enum?: string[] } | undefined;
+  return code?.enum;
 }
 
 function headerOf(x: Exchange, name: string): unknown {
