@@ -12,6 +12,7 @@ interface Report {
   skipped: number;
   violations: string[];
   seen: Record<string, string[]>;
+  ms?: number;
 }
 const reports: Report[] = existsSync(dir)
   ? readdirSync(dir)
@@ -24,7 +25,8 @@ const operations = new Set(reports.flatMap((r) => Object.keys(r.seen)));
 console.log(
   `api: ${sum('validated')} responses of ${operations.size} operations validated against the OpenAPI document ` +
     `in ${reports.length} test files (${sum('unrouted')} answers to unknown paths or methods checked as ` +
-    `errors, ${sum('skipped')} static files, HEAD and OPTIONS skipped); ${violations.length} violations`,
+    `errors, ${sum('skipped')} static files, HEAD and OPTIONS skipped) in ` +
+    `${Math.round(reports.reduce((n, r) => n + (r.ms ?? 0), 0))} ms; ${violations.length} violations`,
 );
 for (const v of violations) console.error(`  ${v}`);
 if (violations.length > 0 || sum('validated') === 0) process.exit(1);

@@ -164,6 +164,11 @@ describe('OpenAPI document', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('/v1/chats/{chatId}/messages');
+    // Public operations carry no lock; the rest need a bearer token.
+    expect(res.text).toContain('<code>/v1/auth/login</code> — Sign in</summary>');
+    expect(res.text).toContain(
+      '<code>/v1/chats</code> — My chats, most recent activity first <span class="lock">',
+    );
     expect(res.text).not.toMatch(/<script|https?:\/\/(?!localhost)/);
   });
 });

@@ -16,13 +16,20 @@ interface State {
   counts: { validated: number; unrouted: number; skipped: number };
   /** operationId → "status code" pairs seen, for the coverage summary. */
   seen: Record<string, string[]>;
+  /** Time spent validating, for the CI summary. */
+  ms: number;
 }
 // On globalThis: a test importing apiValidation() must see this file's state, and the response
 // prototype must be patched once however often the module is evaluated.
 const KEY = Symbol.for('chat-x.api-validation');
 const global = globalThis as { [KEY]?: State };
 
-const fresh = (): State => ({ violations: [], counts: { validated: 0, unrouted: 0, skipped: 0 }, seen: {} });
+const fresh = (): State => ({
+  violations: [],
+  counts: { validated: 0, unrouted: 0, skipped: 0 },
+  seen: {},
+  ms: 0,
+});
 
 /** What this test file's HTTP traffic looked like against the document so far. */
 export function apiValidation(): State {
@@ -48,7 +55,9 @@ function record(res: ServerResponse, chunks: Buffer[]): void {
     headers: res.getHeaders(),
     body: Buffer.concat(chunks),
   };
+  const started = performance.now();
   const outcome = validator.check(exchange);
+  apiValidation().ms += performance.now() - started;
   const { violations, counts, seen } = apiValidation();
   if (outcome.kind === 'violation') violations.push(outcome.message);
   else counts[outcome.kind] += 1;
