@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    // Every HTTP response the suite produces is checked against the OpenAPI document.
+    setupFiles: ['test/helpers/record-responses.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',

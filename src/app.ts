@@ -14,6 +14,7 @@ import { feedRoutes } from './feed/routes.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
+import { routeGuard } from './lib/route-guard.js';
 import { messageRoutes } from './messages/routes.js';
 import { docsRoutes } from './openapi/routes.js';
 import type { Services } from './services.js';
@@ -104,6 +105,8 @@ export function buildApp(deps: AppDeps): Express {
     }),
   );
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  // Unknown /v1 paths (404) and wrong methods (405 + Allow) are answered before authentication.
+  app.use(routeGuard());
 
   app.use(healthRoutes(deps.readiness));
   app.use(docsRoutes());

@@ -64,7 +64,8 @@ export const chat = z.object({
   createdAt: z.string(),
   lastActivityAt: z.string(),
   members: z.array(member),
-  lastMessage: message.nullable(),
+  // A union, not .nullable(): zod-to-openapi drops the null from a nullable named schema.
+  lastMessage: z.union([message, z.null()]),
   unreadCount: z.number().int().describe('messages from others after my read marker, capped at 1000'),
   deliveredUpTo: z
     .string()

@@ -166,5 +166,7 @@ function decodeCursor(s: string): ListPosition {
   } catch {
     // fall through to the validation error
   }
-  throw new AppError('validation_failed', 'cursor is not one this server issued');
+  throw new AppError('validation_failed', undefined, {
+    details: [{ path: 'cursor', message: 'is not a cursor this server issued' }],
+  });
 }

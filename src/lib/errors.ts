@@ -32,6 +32,7 @@ export const errorCatalogue = {
     retryable: false,
     message: 'The message is too old to delete for everyone',
   },
+  method_not_allowed: { status: 405, retryable: false, message: 'The path does not serve this method' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -23,16 +23,19 @@ function fromBodyParser(err: unknown): AppError | undefined {
   if (type === 'entity.parse.failed') return new AppError('malformed_json');
   if (type === 'entity.too.large') return new AppError('payload_too_large');
   if (typeof type === 'string' && (err as { status?: number }).status === 415) {
-    return new AppError('validation_failed', 'Unsupported content encoding or charset');
+    return bodyInvalid('Unsupported content encoding or charset');
   }
-  if (typeof type === 'string')
-    return new AppError('validation_failed', 'The request body could not be read');
+  if (typeof type === 'string') return bodyInvalid('The request body could not be read');
   // A corrupt gzip/deflate body fails in zlib (Z_DATA_ERROR, Z_BUF_ERROR, …) without a `type`.
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('Z_'))
-    return new AppError('validation_failed', 'The request body could not be decompressed');
+    return bodyInvalid('The request body could not be decompressed');
   return undefined;
 }
+
+// Every validation_failed carries details (docs/errors.md); path '' is the body as a whole.
+const bodyInvalid = (message: string) =>
+  new AppError('validation_failed', message, { details: [{ path: '', message }] });
 
 export const errorHandler: ErrorRequestHandler = (err, req: Request, res, _next) => {
   const appErr = fromBodyParser(err) ?? toAppError(err);

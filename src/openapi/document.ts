@@ -1,4 +1,3 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   changePasswordBody,
@@ -6,6 +5,7 @@ import {
   refreshBody,
   resetConfirmBody,
   resetRequestBody,
+  sessionIdParams,
   sessionList,
   sessionResponse,
   signupBody,
@@ -13,6 +13,7 @@ import {
 import {
   addMemberBody,
   chat,
+  chatIdSchema,
   chatPage,
   createChatBody,
   deliveredBody,
@@ -22,31 +23,25 @@ import {
   updateMemberBody,
 } from '../chats/schemas.js';
 import { syncQuery } from '../feed/schemas.js';
-import { errorCatalogue } from '../lib/errors.js';
 import {
   deleteMessageQuery,
   editMessageBody,
   historyQuery,
   historyResponse,
   message,
+  messageIdSchema,
   reactionBody,
   receiptsResponse,
   sendMessageBody,
 } from '../messages/schemas.js';
 import { serverFrame } from '../realtime/frames.js';
-import { deleteMeBody, me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
+import { deleteMeBody, me, publicUser, searchQuery, updateMeBody, userIdSchema } from '../users/schemas.js';
+import { body, buildOpenApi, json, type Route } from './operation.js';
 
-// The API reference, generated from the same zod schemas the routes validate with.
-
-const errorBody = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorCatalogue) as [string, ...string[]]),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
+// The API reference, generated from the same zod schemas the routes validate with. One entry per
+// operation: an operationId (the generated client's method name), a tag, what it returns, and in
+// `codes` the catalogue codes its own rules produce. operation.ts adds the errors every route of
+// its kind can answer (401 without a valid token, 400/413 for a body, 500/503, headers).
 
 const syncPage = z
   .object({
@@ -57,33 +52,19 @@ const syncPage = z
   .meta({ id: 'SyncPage' });
 
 const chatIdParam = z.object({
-  chatId: z.string().describe('g_<ULID> for groups, d_<hash> for direct chats'),
+  chatId: chatIdSchema.describe('g_<ULID> for groups, d_<hash> for direct chats'),
 });
-const memberParams = chatIdParam.extend({ userId: z.string() });
-const messageParams = chatIdParam.extend({ messageId: z.string() });
+const memberParams = chatIdParam.extend({ userId: userIdSchema });
+const messageParams = chatIdParam.extend({ messageId: messageIdSchema });
 
-const json = (schema: z.ZodType, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, json(errorBody, describeStatus(s))]));
-
-function describeStatus(status: number): string {
-  const codes = Object.entries(errorCatalogue)
-    .filter(([, e]) => e.status === status)
-    .map(([code]) => code);
-  return `Error: ${codes.join(', ')}`;
-}
-
-type Route = Omit<RouteConfig, 'responses'> & { responses: RouteConfig['responses']; public?: boolean };
-
-const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
+const anyDocument = z.object({}).catchall(z.unknown());
 
 export const routes: Route[] = [
   {
     method: 'get',
     path: '/healthz',
+    operationId: 'getLiveness',
+    tags: ['Health'],
     summary: 'Liveness (no I/O)',
     public: true,
     responses: { 200: json(z.object({ status: z.literal('ok') }), 'Alive') },
@@ -91,6 +72,8 @@ export const routes: Route[] = [
   {
     method: 'get',
     path: '/readyz',
+    operationId: 'getReadiness',
+    tags: ['Health'],
     summary: 'Readiness: DynamoDB answers (Redis, when configured, only degrades)',
     public: true,
     responses: {
@@ -107,103 +90,142 @@ export const routes: Route[] = [
   {
     method: 'post',
     path: '/v1/auth/signup',
+    operationId: 'signUp',
+    tags: ['Auth'],
     summary: 'Create an account',
     public: true,
     request: body(signupBody),
-    responses: { 201: json(sessionResponse, 'Signed up'), ...errors(400, 409, 429) },
+    codes: ['conflict', 'rate_limited'],
+    responses: { 201: json(sessionResponse, 'Signed up') },
   },
   {
     method: 'post',
     path: '/v1/auth/login',
+    operationId: 'logIn',
+    tags: ['Auth'],
     summary: 'Sign in',
     public: true,
     request: body(loginBody),
-    responses: { 200: json(sessionResponse, 'Signed in'), ...errors(400, 401, 429) },
+    codes: ['invalid_credentials', 'rate_limited'],
+    responses: { 200: json(sessionResponse, 'Signed in') },
   },
   {
     method: 'post',
     path: '/v1/auth/refresh',
+    operationId: 'refreshSession',
+    tags: ['Auth'],
     summary: 'Rotate a refresh token (reuse revokes the session)',
     public: true,
     request: body(refreshBody),
-    responses: { 200: json(sessionResponse, 'New tokens'), ...errors(400, 401, 429) },
+    codes: ['invalid_token', 'rate_limited'],
+    responses: { 200: json(sessionResponse, 'New tokens') },
   },
   {
     method: 'post',
     path: '/v1/auth/logout',
+    operationId: 'logOut',
+    tags: ['Auth'],
     summary: 'End the session of a refresh token',
     public: true,
     request: body(refreshBody),
-    responses: { 204: { description: 'Signed out' }, ...errors(400) },
+    responses: { 204: { description: 'Signed out' } },
   },
   // Account controls (password, sessions, reset by email).
   {
     method: 'post',
     path: '/v1/auth/password',
+    operationId: 'changePassword',
+    tags: ['Auth'],
     summary: 'Change my password (ends every other session)',
     request: body(changePasswordBody),
-    responses: { 204: { description: 'Changed' }, ...errors(400, 401, 429) },
+    codes: ['invalid_credentials', 'rate_limited'],
+    responses: { 204: { description: 'Changed' } },
   },
   {
     method: 'get',
     path: '/v1/auth/sessions',
+    operationId: 'listSessions',
+    tags: ['Auth'],
     summary: 'My sessions (sign-ins), oldest first',
-    responses: { 200: json(sessionList, 'Sessions'), ...errors(401) },
+    responses: { 200: json(sessionList, 'Sessions') },
   },
   {
     method: 'delete',
     path: '/v1/auth/sessions/{id}',
+    operationId: 'endSession',
+    tags: ['Auth'],
     summary: 'End one of my sessions everywhere',
-    request: { params: z.object({ id: z.string() }) },
-    responses: { 204: { description: 'Ended' }, ...errors(401, 404) },
+    request: { params: sessionIdParams },
+    codes: ['validation_failed', 'not_found'],
+    responses: { 204: { description: 'Ended' } },
   },
   {
     method: 'post',
     path: '/v1/auth/logout-all',
+    operationId: 'logOutEverywhere',
+    tags: ['Auth'],
     summary: 'End all my sessions, this one included',
-    responses: { 204: { description: 'Signed out everywhere' }, ...errors(401) },
+    responses: { 204: { description: 'Signed out everywhere' } },
   },
   {
     method: 'post',
     path: '/v1/auth/password-reset',
+    operationId: 'requestPasswordReset',
+    tags: ['Auth'],
     summary: 'Mail a password-reset link (202 whether or not the email has an account)',
     public: true,
     request: body(resetRequestBody),
-    responses: { 202: { description: 'Accepted' }, ...errors(400, 429) },
+    codes: ['rate_limited'],
+    responses: { 202: { description: 'Accepted' } },
   },
   {
     method: 'post',
     path: '/v1/auth/password-reset/confirm',
+    operationId: 'confirmPasswordReset',
+    tags: ['Auth'],
     summary: 'Set a new password from a reset link (ends every session)',
     public: true,
     request: body(resetConfirmBody),
-    responses: { 204: { description: 'Password set' }, ...errors(400) },
+    codes: ['reset_token_invalid'],
+    responses: { 204: { description: 'Password set' } },
   },
   {
     method: 'get',
     path: '/v1/users/me',
+    operationId: 'getMe',
+    tags: ['Users'],
     summary: 'My profile',
-    responses: { 200: json(me, 'Me'), ...errors(401) },
+    codes: ['not_found'],
+    responses: { 200: json(me, 'Me') },
   },
   {
     method: 'patch',
     path: '/v1/users/me',
+    operationId: 'updateMe',
+    tags: ['Users'],
     summary: 'Change my userName or displayName',
     request: body(updateMeBody),
-    responses: { 200: json(me, 'Updated'), ...errors(400, 401, 409) },
+    codes: ['conflict', 'not_found'],
+    responses: { 200: json(me, 'Updated') },
   },
   {
     method: 'delete',
     path: '/v1/users/me',
+    operationId: 'deleteMe',
+    tags: ['Users'],
     summary:
       'Delete my account (password required): profile, email, userName and sessions go at once; I leave my groups, my direct chats become read-only, my messages stay as from a deleted account',
     request: body(deleteMeBody),
-    responses: { 204: { description: 'Deleted; every session ended' }, ...errors(400, 401, 429) },
+    codes: ['invalid_credentials', 'rate_limited'],
+    responses: { 204: { description: 'Deleted; every session ended' } },
   },
   {
     method: 'get',
     path: '/v1/users/me/export',
+    operationId: 'exportMyData',
+    tags: ['Users'],
     summary: 'My data as one JSON document (profile, chats, my messages), streamed',
+    codes: ['not_found'],
     responses: {
       200: json(
         z.object({
@@ -220,139 +242,188 @@ export const routes: Route[] = [
           ),
           messages: z.array(message.omit({ senderId: true, clientMsgId: true })),
         }),
-        'The export (Content-Disposition: attachment)',
+        'The export',
+        {
+          'Content-Disposition': {
+            description: 'attachment; filename="chat-x-export.json"',
+            schema: { type: 'string' },
+          },
+        },
       ),
-      ...errors(401, 404),
     },
   },
   {
     method: 'get',
     path: '/v1/users',
+    operationId: 'searchUsers',
+    tags: ['Users'],
     summary:
       'Find users by userName prefix (3+ characters) or by exact email (only users who share a chat with me); rate-limited per user',
     request: { query: searchQuery },
+    codes: ['rate_limited'],
     responses: {
       200: json(z.object({ users: z.array(publicUser) }), 'Matches (at most 20)'),
-      ...errors(400, 401, 429),
     },
   },
   {
     method: 'get',
     path: '/v1/users/{id}',
+    operationId: 'getUser',
+    tags: ['Users'],
     summary: 'A user',
-    request: { params: z.object({ id: z.string() }) },
-    responses: { 200: json(publicUser, 'The user'), ...errors(400, 401, 404) },
+    request: { params: z.object({ id: userIdSchema }) },
+    codes: ['validation_failed', 'not_found'],
+    responses: { 200: json(publicUser, 'The user') },
   },
   {
     method: 'post',
     path: '/v1/chats',
+    operationId: 'createChat',
+    tags: ['Chats'],
     summary: 'Start a direct chat (200 if it exists) or create a group',
     request: body(createChatBody),
+    codes: ['not_found', 'unprocessable'],
     responses: {
       200: json(chat, 'The existing direct chat'),
       201: json(chat, 'Created'),
-      ...errors(400, 401, 422),
     },
   },
   {
     method: 'get',
     path: '/v1/chats',
+    operationId: 'listChats',
+    tags: ['Chats'],
     summary: 'My chats, most recent activity first',
     request: { query: listChatsQuery },
-    responses: { 200: json(chatPage, 'A page of chats'), ...errors(400, 401) },
+    responses: { 200: json(chatPage, 'A page of chats') },
   },
   {
     method: 'get',
     path: '/v1/chats/{chatId}',
+    operationId: 'getChat',
+    tags: ['Chats'],
     summary: 'A chat I am in',
     request: { params: chatIdParam },
-    responses: { 200: json(chat, 'The chat'), ...errors(401, 404) },
+    codes: ['not_found'],
+    responses: { 200: json(chat, 'The chat') },
   },
   {
     method: 'patch',
     path: '/v1/chats/{chatId}',
+    operationId: 'updateChat',
+    tags: ['Chats'],
     summary: 'Rename a group or change who may add members',
     request: { params: chatIdParam, ...body(updateChatBody) },
-    responses: { 200: json(chat, 'Updated'), ...errors(400, 401, 403, 404, 422) },
+    codes: ['forbidden', 'not_found', 'unprocessable'],
+    responses: { 200: json(chat, 'Updated') },
   },
   {
     method: 'post',
     path: '/v1/chats/{chatId}/members',
+    operationId: 'addMember',
+    tags: ['Members'],
     summary: 'Add a member to a group',
     request: { params: chatIdParam, ...body(addMemberBody) },
-    responses: { 201: json(chat, 'Added'), ...errors(400, 401, 403, 404, 409, 422) },
+    codes: ['forbidden', 'not_found', 'conflict', 'unprocessable'],
+    responses: { 201: json(chat, 'Added') },
   },
   {
     method: 'delete',
     path: '/v1/chats/{chatId}/members/{userId}',
+    operationId: 'removeMember',
+    tags: ['Members'],
     summary: 'Remove a member, or leave (my own id)',
     request: { params: memberParams },
-    responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404, 409, 422) },
+    codes: ['validation_failed', 'forbidden', 'not_found', 'conflict', 'unprocessable'],
+    responses: { 204: { description: 'Removed' } },
   },
   {
     method: 'patch',
     path: '/v1/chats/{chatId}/members/{userId}',
+    operationId: 'updateMember',
+    tags: ['Members'],
     summary: 'Change a member role (owner only; role=owner hands ownership over)',
     request: { params: memberParams, ...body(updateMemberBody) },
-    responses: { 200: json(chat, 'Updated'), ...errors(400, 401, 403, 404, 409, 422) },
+    codes: ['validation_failed', 'forbidden', 'not_found', 'conflict', 'unprocessable'],
+    responses: { 200: json(chat, 'Updated') },
   },
   {
     method: 'post',
     path: '/v1/chats/{chatId}/read',
+    operationId: 'markRead',
+    tags: ['Chats'],
     summary: 'Move my read marker forward',
     request: { params: chatIdParam, ...body(readBody) },
+    codes: ['not_found'],
     responses: {
       200: json(z.object({ lastReadId: z.string() }), 'Where my marker is now'),
-      ...errors(400, 401, 404),
     },
   },
   {
     method: 'post',
     path: '/v1/chats/{chatId}/messages',
+    operationId: 'sendMessage',
+    tags: ['Messages'],
     summary: 'Send a message (idempotent per clientMsgId)',
     request: { params: chatIdParam, ...body(sendMessageBody) },
+    codes: ['forbidden', 'not_found', 'unprocessable', 'rate_limited'],
     responses: {
       200: json(message, 'Already stored: the original'),
       201: json(message, 'Stored'),
-      ...errors(400, 401, 404, 422, 429, 503),
     },
   },
   {
     method: 'get',
     path: '/v1/chats/{chatId}/messages',
+    operationId: 'listMessages',
+    tags: ['Messages'],
     summary: 'History: before= newest first, after= oldest first',
+    description:
+      'At most one of `before` and `after` (both: 400 `validation_failed`); neither: the newest page. ' +
+      '`hasMore` says whether another page exists in the same direction.',
     request: { params: chatIdParam, query: historyQuery },
-    responses: { 200: json(historyResponse, 'A page of messages'), ...errors(400, 401, 404) },
+    codes: ['not_found'],
+    responses: { 200: json(historyResponse, 'A page of messages') },
   },
   {
     method: 'get',
     path: '/v1/chats/{chatId}/messages/{messageId}',
+    operationId: 'getMessage',
+    tags: ['Messages'],
     summary: 'One message',
     request: { params: messageParams },
-    responses: { 200: json(message, 'The message'), ...errors(401, 404) },
+    codes: ['not_found'],
+    responses: { 200: json(message, 'The message') },
   },
   {
     method: 'patch',
     path: '/v1/chats/{chatId}/messages/{messageId}',
+    operationId: 'editMessage',
+    tags: ['Messages'],
     summary: 'Edit my message (within EDIT_WINDOW_SECONDS of sending, else 409 edit_window_expired)',
     request: { params: messageParams, ...body(editMessageBody) },
-    responses: { 200: json(message, 'Edited'), ...errors(400, 401, 403, 404, 409) },
+    codes: ['forbidden', 'not_found', 'conflict', 'edit_window_expired'],
+    responses: { 200: json(message, 'Edited') },
   },
   {
     method: 'delete',
     path: '/v1/chats/{chatId}/messages/{messageId}',
+    operationId: 'deleteMessage',
+    tags: ['Messages'],
     summary:
       'Delete a message for everyone (leaves a tombstone; the sender within DELETE_WINDOW_SECONDS, else 409 delete_window_expired; group owners/admins any time), or with for=me hide it from my history and devices only',
     request: { params: messageParams, query: deleteMessageQuery },
+    codes: ['forbidden', 'not_found', 'delete_window_expired'],
     responses: {
       200: json(message, 'The tombstone'),
       204: { description: 'Hidden for me (for=me)' },
-      ...errors(400, 401, 403, 404, 409),
     },
   },
   {
     method: 'get',
     path: '/v1/sync',
+    operationId: 'sync',
+    tags: ['Sync'],
     summary: 'Every change in my chats since a token (the WebSocket replay, without a socket)',
     description:
       'Without `since`: no changes, only the current token (a device that just loaded its state). ' +
@@ -360,64 +431,85 @@ export const routes: Route[] = [
       'at most `limit`; `complete: false` means more wait, so call again with the new token. ' +
       '400 `sync_token_invalid` for a token not issued to me; 410 `sync_expired` past 30 days.',
     request: { query: syncQuery },
-    responses: { 200: json(syncPage, 'Changes and the token to resume from'), ...errors(400, 401, 410) },
+    codes: ['sync_token_invalid', 'sync_expired', 'rate_limited'],
+    responses: { 200: json(syncPage, 'Changes and the token to resume from') },
+  },
+  // The documents themselves.
+  {
+    method: 'get',
+    path: '/v1/openapi.json',
+    operationId: 'getOpenApiDocument',
+    tags: ['Docs'],
+    summary: 'This document (OpenAPI 3.1)',
+    public: true,
+    responses: { 200: json(anyDocument, 'The OpenAPI document') },
+  },
+  {
+    method: 'get',
+    path: '/v1/asyncapi.json',
+    operationId: 'getAsyncApiDocument',
+    tags: ['Docs'],
+    summary: 'The WebSocket protocol as an AsyncAPI 3.0 document, generated from the same frame schemas',
+    public: true,
+    responses: { 200: json(anyDocument, 'The AsyncAPI document') },
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'getDocsPage',
+    tags: ['Docs'],
+    summary: 'A readable page of this document (no scripts, nothing loaded from elsewhere)',
+    public: true,
+    responses: { 200: { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } } },
   },
   // Receipts, reactions (issue 17).
   {
     method: 'post',
     path: '/v1/chats/{chatId}/delivered',
+    operationId: 'markDelivered',
+    tags: ['Chats'],
     summary: 'Move my delivered marker forward: my devices have the chat up to this message',
     request: { params: chatIdParam, ...body(deliveredBody) },
+    codes: ['not_found'],
     responses: {
       200: json(z.object({ lastDeliveredId: z.string() }), 'Where my marker is now'),
-      ...errors(400, 401, 404),
     },
   },
   {
     method: 'get',
     path: '/v1/chats/{chatId}/messages/{messageId}/receipts',
+    operationId: 'getMessageReceipts',
+    tags: ['Messages'],
     summary: "Message info: when each member received and read my message (the sender's only)",
     request: { params: messageParams },
-    responses: { 200: json(receiptsResponse, 'One entry per member'), ...errors(401, 403, 404) },
+    codes: ['forbidden', 'not_found'],
+    responses: { 200: json(receiptsResponse, 'One entry per member') },
   },
   {
     method: 'put',
     path: '/v1/chats/{chatId}/messages/{messageId}/reaction',
+    operationId: 'setReaction',
+    tags: ['Messages'],
     summary: 'Set my reaction (one emoji; replaces mine; idempotent)',
     request: { params: messageParams, ...body(reactionBody) },
-    responses: { 200: json(message, 'The message with its reactions'), ...errors(400, 401, 404, 409, 429) },
+    codes: ['not_found', 'conflict', 'rate_limited'],
+    responses: { 200: json(message, 'The message with its reactions') },
   },
   {
     method: 'delete',
     path: '/v1/chats/{chatId}/messages/{messageId}/reaction',
+    operationId: 'removeReaction',
+    tags: ['Messages'],
     summary: 'Remove my reaction (idempotent)',
     request: { params: messageParams },
-    responses: { 200: json(message, 'The message with its reactions'), ...errors(401, 404, 409, 429) },
+    codes: ['not_found', 'conflict', 'rate_limited'],
+    responses: { 200: json(message, 'The message with its reactions') },
   },
 ];
 
-let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
+let cached: ReturnType<typeof buildOpenApi> | undefined;
 
 export function openApiDocument() {
-  if (cached) return cached;
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-  });
-  for (const { public: isPublic, ...route } of routes) {
-    registry.registerPath({ ...route, ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }) });
-  }
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Chat-X API',
-      version: '1.0.0',
-      description:
-        'REST API of the Chat-X server. Real-time traffic uses the WebSocket protocol in docs/protocol.md.',
-    },
-    servers: [{ url: '/' }],
-  });
+  cached ??= buildOpenApi(routes);
   return cached;
 }

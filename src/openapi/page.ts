@@ -43,7 +43,8 @@ function renderOperation(method: string, path: string, op: Operation): string {
     ([status, r]) => `<li><b>${esc(status)}</b> ${esc(r.description ?? '')}</li>`,
   );
   return `<details><summary><code class="m">${esc(method)}</code> <code>${esc(path)}</code> — ${esc(op.summary ?? '')}${
-    op.security ? ' <span class="lock">(bearer token)</span>' : ''
+    // Operations inherit the document's bearer security; public ones say `security: []`.
+    op.security?.length === 0 ? '' : ' <span class="lock">(bearer token)</span>'
   }</summary>
 ${params.length ? `<h2>Parameters</h2><ul>${params.join('')}</ul>` : ''}
 ${reqSchema ? `<h2>Request body</h2>${pre(reqSchema)}` : ''}

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { asyncApiDocument } from './asyncapi.js';
 import { openApiDocument } from './document.js';
 import { renderDocsPage } from './page.js';
 
@@ -6,6 +7,9 @@ export function docsRoutes(): Router {
   const r = Router();
   r.get('/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument());
+  });
+  r.get('/v1/asyncapi.json', (_req, res) => {
+    res.json(asyncApiDocument());
   });
   r.get('/docs', (_req, res) => {
     // Inline styles only: the page must work with no network beyond this server.

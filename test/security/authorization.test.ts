@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUp, signUpAll, type TestUser } from '../helpers/app.js';
 import { testConfig } from '../helpers/config.js';
 import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
+import { apiValidation } from '../helpers/record-responses.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
 
@@ -532,5 +533,18 @@ describe('authorization matrix', () => {
       expect({ role, code: (await s.closed).code }).toEqual({ role, code: 4401 });
       expect(s.of('ready')).toHaveLength(1);
     }
+  });
+
+  // Last: the statuses and error codes produced above, each checked as it was sent
+  // (test/helpers/record-responses.ts), must be the ones the OpenAPI document lists for the route.
+  it('answered only with statuses and error codes the OpenAPI document lists for each route', () => {
+    const { violations, counts, seen } = apiValidation();
+    expect(violations).toEqual([]);
+    expect(counts.validated).toBeGreaterThan(100);
+    expect(
+      Object.values(seen)
+        .flat()
+        .some((s) => s.startsWith('4')),
+    ).toBe(true);
   });
 });

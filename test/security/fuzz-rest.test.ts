@@ -14,6 +14,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../helpers/app.js';
+import { apiValidation } from '../helpers/record-responses.js';
 
 // Hostile JSON: prototype-pollution keys, deep nesting, huge numbers, odd unicode.
 const hostileKey = fc.constantFrom(
@@ -328,5 +329,18 @@ describe('REST fuzzing', () => {
     expect([...answers].some((a) => a.startsWith('2'))).toBe(true);
     const fromHandlers = ['invalid_credentials', 'reset_token_invalid', 'sync_token_invalid'];
     expect(fromHandlers.filter((code) => answers.has(code))).not.toEqual([]);
+  });
+
+  // Last: the statuses and error codes produced above, each checked as it was sent
+  // (test/helpers/record-responses.ts), must be the ones the OpenAPI document lists for the route.
+  it('answered only with statuses and error codes the OpenAPI document lists for each route', () => {
+    const { violations, counts, seen } = apiValidation();
+    expect(violations).toEqual([]);
+    expect(counts.validated).toBeGreaterThan(100);
+    expect(
+      Object.values(seen)
+        .flat()
+        .some((s) => s.startsWith('4')),
+    ).toBe(true);
   });
 });
