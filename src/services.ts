@@ -14,6 +14,8 @@ import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
 import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
 import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
+import { InvitationService } from './invitations/service.js';
+import { InvitationStore } from './invitations/store.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
@@ -21,6 +23,8 @@ import { createMailer, type Mailer } from './mail/index.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { PrivacyService } from './privacy/service.js';
+import { PrivacyStore } from './privacy/store.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
@@ -46,6 +50,10 @@ export interface Services {
   sends: RateLimiter;
   /** GET /v1/sync per user. */
   syncs: RateLimiter;
+  /** Blocks and privacy settings (src/privacy). */
+  privacy: PrivacyService;
+  /** Consent to group adds: invitations for people who accept adds from nobody. */
+  invitations: InvitationService;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -121,11 +129,41 @@ export function createServices(deps: ServiceDeps): Services {
     },
     { ...defaultWriterOptions, ...deps.writer },
   );
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
-  const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), inbox, {
-    ...defaultFeedOptions,
-    ...deps.feed,
+  const privacy = new PrivacyService({
+    store: new PrivacyStore(deps.db),
+    users: userStore,
+    bus,
+    inbox,
+    maxBlocks: limits.maxBlocks,
   });
+  // Another instance's change: forget the users it concerns (this instance's own forget already).
+  bus.subscribe((e) => {
+    if (e.type === 'block_updated') privacy.cache.forget(e.userId, e.targetId);
+    if (e.type === 'privacy_updated') privacy.cache.forget(e.userId);
+  });
+  bus.onRecovered(() => privacy.cache.clear());
+  const invitationSends = new RateLimiter(limits.invitationsPerUser);
+  const invitations = new InvitationService({
+    store: new InvitationStore(deps.db),
+    chats: chatStore,
+    admission: () => chats.admission,
+    privacy,
+    inbox,
+    bus,
+    sends: invitationSends,
+  });
+  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity, {
+    consent: invitations,
+    privacy,
+  });
+  const feed = new FeedService(
+    feedStore,
+    chatStore,
+    new SyncTokens(deps.config.jwtSecret),
+    inbox,
+    { ...defaultFeedOptions, ...deps.feed },
+    privacy,
+  );
   const users = new UserService({
     users: userStore,
     limits,
@@ -133,6 +171,7 @@ export function createServices(deps: ServiceDeps): Services {
     verifyPassword,
     removeFromChats: (userId) => chats.removeDeletedUser(userId),
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
+    privacy,
   });
   const sends = new RateLimiter(limits.sendsPerUser);
   const syncs = new RateLimiter(limits.syncsPerUser);
@@ -150,14 +189,17 @@ export function createServices(deps: ServiceDeps): Services {
       pageSize: limits.pageMaxSize,
     }),
     chats,
-    messages: new MessageService(chats, messageStore, writer, bus, inbox),
+    messages: new MessageService(chats, messageStore, writer, bus, inbox, privacy),
     feed,
     writer,
     bus,
     limits,
     sends,
     syncs,
+    privacy,
+    invitations,
     async close() {
+      invitationSends.close();
       sends.close();
       syncs.close();
       users.close();

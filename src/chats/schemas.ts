@@ -29,8 +29,13 @@ export const createChatBody = z.discriminatedUnion('type', [
 export type CreateChatBody = z.infer<typeof createChatBody>;
 
 export const updateChatBody = z
-  .strictObject({ name: groupNameSchema.optional(), addPolicy: addPolicySchema.optional() })
-  .refine((b) => b.name !== undefined || b.addPolicy !== undefined, 'nothing to update');
+  .strictObject({
+    name: groupNameSchema.optional(),
+    addPolicy: addPolicySchema.optional(),
+    /** Joins by invite link become join requests that an owner or admin approves. */
+    approveMembers: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to update');
 
 export const addMemberBody = z.strictObject({ userId: userIdSchema });
 export const updateMemberBody = z.strictObject({ role: roleSchema });
@@ -56,11 +61,16 @@ export const chat = z.object({
   type: z.enum(['direct', 'group']),
   name: z.string().optional(),
   addPolicy: addPolicySchema.optional(),
+  approveMembers: z.boolean().optional().describe('joins by invite link wait for an admin'),
   createdAt: z.string(),
   lastActivityAt: z.string(),
   members: z.array(member),
   lastMessage: message.nullable(),
   unreadCount: z.number().int().describe('messages from others after my read marker, capped at 1000'),
+  invited: z
+    .array(z.string())
+    .optional()
+    .describe('on creation: people invited instead of added (they accept adds from nobody)'),
 });
 export type Chat = z.infer<typeof chat>;
 

@@ -22,6 +22,11 @@ export const errorCatalogue = {
   rate_limited: { status: 429, retryable: true, message: 'Too many requests' },
   internal: { status: 500, retryable: true, message: 'Internal server error' },
   unavailable: { status: 503, retryable: true, message: 'The service is temporarily unavailable' },
+  blocked: {
+    status: 403,
+    retryable: false,
+    message: 'This person does not accept messages or adds from you',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,11 +1,23 @@
-import type { ChatService } from '../chats/service.js';
+import { type ChatService, directChatId } from '../chats/service.js';
 import type { Publisher } from '../feed/events.js';
 import type { Inbox } from '../feed/inbox.js';
+import { isDirectChatId } from '../feed/personal.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { PrivacyService } from '../privacy/service.js';
 import type { Message } from './schemas.js';
 import type { MessageStore } from './store.js';
 import type { Draft, MessageWriter, Sent } from './writer.js';
+
+/**
+ * Whether `chatId` is a direct chat with someone who blocked the sender. Synchronous, so the
+ * WebSocket path checks it with its connection's state without reordering sends.
+ */
+export function blockedIn(chatId: string, senderId: string, blockedBy: ReadonlySet<string>): boolean {
+  if (!isDirectChatId(chatId)) return false;
+  for (const blocker of blockedBy) if (directChatId(senderId, blocker) === chatId) return true;
+  return false;
+}
 
 export class MessageService {
   constructor(
@@ -14,6 +26,7 @@ export class MessageService {
     private readonly writer: MessageWriter,
     private readonly bus: Publisher,
     private readonly inbox: Inbox,
+    private readonly privacy?: Pick<PrivacyService, 'state'>,
   ) {}
 
   /**
@@ -23,6 +36,7 @@ export class MessageService {
    */
   async send(userId: string, chatId: string, clientMsgId: string, text: string): Promise<Sent> {
     await this.chats.requireWritable(chatId, userId);
+    await this.refuseBlocked(chatId, userId);
     return this.writer.submit({ chatId, senderId: userId, clientMsgId, text });
   }
 
@@ -32,6 +46,13 @@ export class MessageService {
    */
   sendAsMember(draft: Draft): Promise<Sent> {
     return this.writer.submit(draft);
+  }
+
+  /** 403 `blocked` in a direct chat whose other member blocked the sender (a cached read of mine). */
+  private async refuseBlocked(chatId: string, senderId: string): Promise<void> {
+    if (!this.privacy || !isDirectChatId(chatId)) return;
+    const { blockedBy } = await this.privacy.state(senderId);
+    if (blockedIn(chatId, senderId, blockedBy)) throw new AppError('blocked');
   }
 
   async history(userId: string, chatId: string, q: { before?: string; after?: string; limit: number }) {

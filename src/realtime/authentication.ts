@@ -3,6 +3,7 @@ import type { SessionGuard } from '../auth/session-guard.js';
 import type { AccessClaims, AccessTokens } from '../auth/tokens.js';
 import type { ChatService } from '../chats/service.js';
 import type { MemberRecord } from '../chats/store.js';
+import type { PrivacyService } from '../privacy/service.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
 import type { Credentials } from './credentials.js';
@@ -13,6 +14,8 @@ export interface AuthenticatorDeps {
   tokens: Pick<AccessTokens, 'verify'>;
   sessions: Pick<SessionGuard, 'isActive'>;
   chats: Pick<ChatService, 'membershipsOf'>;
+  /** Blocks and privacy settings are loaded with the chats (the connection's filters use them). */
+  privacy?: Pick<PrivacyService, 'state'>;
   registry: Registry;
   credentials: Credentials;
   /** Browsers authenticate with a first frame; without one by then the socket is closed 4401. */
@@ -59,10 +62,15 @@ export class Authenticator {
     conn.sessionId = claims.sessionId;
     conn.state = 'initialising';
     registry.addUser(conn);
-    Promise.all([sessions.isActive(claims.sessionId), chats.membershipsOf(userId)]).then(
-      ([active, memberships]) => {
+    Promise.all([
+      sessions.isActive(claims.sessionId),
+      chats.membershipsOf(userId),
+      this.deps.privacy?.state(userId),
+    ]).then(
+      ([active, memberships, privacy]) => {
         if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
         if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
+        if (privacy) conn.privacy = privacy;
         this.deps.credentials.hold(conn, claims);
         this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
       },

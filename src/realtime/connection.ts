@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
+import { emptyPrivacy, type PrivacyState } from '../privacy/store.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
 import { encodeFrame } from './wire.js';
@@ -53,6 +54,8 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
+  /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
+  privacy: PrivacyState = emptyPrivacy();
   readonly sendBucket: TokenBucket;
   private readonly syncBucket: TokenBucket;
   private readonly readBucket: TokenBucket;

@@ -1,4 +1,5 @@
 import type { ChatEvent } from '../feed/events.js';
+import { viewerSeesPresence, viewerSeesRead } from '../privacy/visibility.js';
 import type { Connection } from './connection.js';
 import type { Registry } from './registry.js';
 import { toFrame } from './to-frame.js';
@@ -18,8 +19,15 @@ export class Fanout {
         for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.write(data);
         return;
       case 'typing':
-        // Not to the typist's own devices.
-        for (const c of this.registry.room(e.chatId)) if (c.userId !== e.userId) c.write(data);
+        // Not to the typist's own devices, nor to anyone they blocked.
+        for (const c of this.registry.room(e.chatId))
+          if (c.userId !== e.userId && !c.privacy.blockedBy.has(e.userId)) c.write(data);
+        return;
+      case 'read':
+        for (const c of this.registry.room(e.chatId)) {
+          const own = c.userId === e.userId;
+          if (own || (!e.ownDevicesOnly && viewerSeesRead(c.privacy, e.userId, e.chatId))) c.write(data);
+        }
         return;
       case 'member_added':
         // Join first, so the new member's devices learn of the chat with everyone else.
@@ -31,9 +39,13 @@ export class Fanout {
         for (const c of this.registry.connectionsOf(e.userId)) this.leave(c, e.chatId);
         return;
       case 'presence': {
+        // The owner's setting already chose chatIds; each viewer's own setting and blocks apply here.
+        const active = new Set(e.activeChatIds ?? []);
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
-          for (const c of this.registry.room(chatId)) if (c.userId !== e.userId) targets.add(c);
+          for (const c of this.registry.room(chatId))
+            if (c.userId !== e.userId && viewerSeesPresence(c.privacy, e.userId, active.has(chatId)))
+              targets.add(c);
         for (const c of targets) c.write(data);
         return;
       }

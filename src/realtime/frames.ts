@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { chatIdSchema } from '../chats/schemas.js';
 import { syncTokenSchema } from '../feed/schemas.js';
+import { invitation } from '../invitations/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
 import { clientMsgIdSchema, message, messageIdSchema, messageTextSchema } from '../messages/schemas.js';
+import { privacySettings } from '../privacy/schemas.js';
 
 // The WebSocket protocol, one JSON text frame per message. docs/protocol.md mirrors this file.
 
@@ -67,6 +69,7 @@ export const serverFrame = z.discriminatedUnion('type', [
     chatId: z.string(),
     name: z.string().optional(),
     addPolicy: z.string().optional(),
+    approveMembers: z.boolean().optional(),
   }),
   z.object({ type: z.literal('member_added'), chatId: z.string(), userId: z.string(), role, by: z.string() }),
   z.object({ type: z.literal('member_removed'), chatId: z.string(), userId: z.string(), by: z.string() }),
@@ -86,6 +89,15 @@ export const serverFrame = z.discriminatedUnion('type', [
   /** Live frames may have been missed (cross-instance fan-out was down): send `sync` now. */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('pong') }),
+  // About me, to my own devices only (my personal log, feed/personal.ts).
+  /** I blocked (or unblocked) this user, on one of my devices. */
+  z.object({ type: z.literal('block_updated'), userId: z.string(), blocked: z.boolean() }),
+  /** My privacy settings changed, on one of my devices. */
+  z.object({ type: z.literal('privacy_updated'), settings: privacySettings }),
+  /** Someone added me to a group; I accept adds from nobody, so it waits for my answer. */
+  z.object({ type: z.literal('invitation_added'), invitation }),
+  /** An invitation was answered (on one of my devices). */
+  z.object({ type: z.literal('invitation_removed'), invitationId: z.string() }),
 ]);
 
 export type ServerFrame = z.infer<typeof serverFrame>;

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
+import { personalLogId } from '../feed/personal.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import type { Services } from '../services.js';
@@ -51,7 +52,7 @@ export const defaultHubOptions: HubOptions = {
 /** The domain services the hub uses (a whole `Services` will do). */
 export type HubServices = Pick<
   Services,
-  'tokens' | 'sessions' | 'chats' | 'messages' | 'feed' | 'bus' | 'sends'
+  'tokens' | 'sessions' | 'chats' | 'messages' | 'feed' | 'bus' | 'sends' | 'privacy'
 >;
 
 export interface HubDeps {
@@ -89,7 +90,7 @@ export class Hub {
     const options = { ...defaultHubOptions, ...deps.options };
     this.options = options;
     const { registry, credentials } = this;
-    const { tokens, sessions, chats, messages, feed, bus, sends } = deps.services;
+    const { tokens, sessions, chats, messages, feed, bus, sends, privacy } = deps.services;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
@@ -104,6 +105,7 @@ export class Hub {
       tokens,
       sessions,
       chats,
+      privacy,
       registry,
       credentials,
       authTimeoutMs,
@@ -115,7 +117,15 @@ export class Hub {
     const { typingIntervalMs } = options.connection;
     this.dispatcher = new Dispatcher({ auth, syncer, messages, chats, bus, sends, typingIntervalMs });
     const store = deps.presence ?? new LocalPresence();
-    this.presence = new PresenceAnnouncer({ store, registry, fanout, bus, chats, logger: deps.logger });
+    this.presence = new PresenceAnnouncer({
+      store,
+      registry,
+      fanout,
+      bus,
+      chats,
+      privacy,
+      logger: deps.logger,
+    });
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
     this.unsubscribe = bus.subscribe((e) => this.onEvent(e));
     this.unsubscribeRecovered = bus.onRecovered(() => recovery.askAllToResync());
@@ -143,9 +153,28 @@ export class Hub {
   /** An event from the bus (any instance): to this instance's sockets. */
   private onEvent(e: BusEvent): void {
     if (e.type === 'sessions_ended') return this.credentials.ended(e);
+    this.notePrivacy(e);
     this.fanout.deliver(e);
     if (isFeedEvent(e)) this.syncer.noteLive(e);
     if (e.type === 'member_added') this.presence.memberAdded(e.chatId, e.userId);
+  }
+
+  /** Keeps each connection's copy of its user's blocks and settings current (before delivery). */
+  private notePrivacy(e: BusEvent): void {
+    if (e.type === 'privacy_updated') {
+      for (const c of this.registry.connectionsOf(e.userId)) c.privacy = { ...c.privacy, ...e.settings };
+    } else if (e.type === 'block_updated') {
+      const toggle = (set: ReadonlySet<string>, id: string) => {
+        const next = new Set(set);
+        if (e.blocked) next.add(id);
+        else next.delete(id);
+        return next;
+      };
+      for (const c of this.registry.connectionsOf(e.userId))
+        c.privacy = { ...c.privacy, blocked: toggle(c.privacy.blocked, e.targetId) };
+      for (const c of this.registry.connectionsOf(e.targetId))
+        c.privacy = { ...c.privacy, blockedBy: toggle(c.privacy.blockedBy, e.userId) };
+    }
   }
 
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
@@ -164,6 +193,8 @@ export class Hub {
   private ready(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
     for (const m of memberships) conn.chats.add(m.chatId);
+    // Changes about the user alone (blocks, settings, invitations) come through their personal log.
+    conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({
