@@ -12,6 +12,7 @@ import { chatRoutes } from './chats/routes.js';
 import type { Config } from './config.js';
 import { feedRoutes } from './feed/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
+import { chatInviteRoutes, inviteRoutes } from './invites/routes.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
@@ -133,7 +134,9 @@ function v1Routes(services: Services) {
   v1.use('/users/me/invitations', invitationRoutes(services.invitations, services.chats));
   v1.use('/users', userRoutes(services.users, services.dataExport));
   v1.use('/chats/:chatId/messages', messageRoutes(services.messages, services.sends));
+  v1.use('/chats/:chatId', chatInviteRoutes(services.invites));
   v1.use('/chats', chatRoutes(services.chats));
+  v1.use('/invites', inviteRoutes(services.invites, services.chats));
   v1.use('/sync', feedRoutes(services.feed, services.syncs));
   return v1;
 }

@@ -16,6 +16,8 @@ import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
 import { InvitationService } from './invitations/service.js';
 import { InvitationStore } from './invitations/store.js';
+import { InviteService } from './invites/service.js';
+import { InviteStore } from './invites/store.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
@@ -54,6 +56,8 @@ export interface Services {
   privacy: PrivacyService;
   /** Consent to group adds: invitations for people who accept adds from nobody. */
   invitations: InvitationService;
+  /** Invite links and join requests (src/invites). */
+  invites: InviteService;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -173,6 +177,15 @@ export function createServices(deps: ServiceDeps): Services {
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
     privacy,
   });
+  const inviteLookups = new RateLimiter(limits.inviteLookupsPerUser);
+  const invites = new InviteService({
+    store: new InviteStore(deps.db),
+    chats: chatStore,
+    admission: () => chats.admission,
+    users: userStore,
+    lookups: inviteLookups,
+    appUrl: deps.config.appUrl,
+  });
   const sends = new RateLimiter(limits.sendsPerUser);
   const syncs = new RateLimiter(limits.syncsPerUser);
   return {
@@ -198,8 +211,10 @@ export function createServices(deps: ServiceDeps): Services {
     syncs,
     privacy,
     invitations,
+    invites,
     async close() {
       invitationSends.close();
+      inviteLookups.close();
       sends.close();
       syncs.close();
       users.close();
