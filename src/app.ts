@@ -19,6 +19,7 @@ import type { Logger } from './lib/logger.js';
 import { messageRoutes } from './messages/routes.js';
 import { docsRoutes } from './openapi/routes.js';
 import { blockRoutes } from './privacy/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import type { Services } from './services.js';
 import { userRoutes } from './users/routes.js';
 
@@ -137,6 +138,7 @@ function v1Routes(services: Services) {
   v1.use('/chats/:chatId', chatInviteRoutes(services.invites));
   v1.use('/chats', chatRoutes(services.chats));
   v1.use('/invites', inviteRoutes(services.invites, services.chats));
+  v1.use('/reports', reportRoutes(services.reports));
   v1.use('/sync', feedRoutes(services.feed, services.syncs));
   return v1;
 }

@@ -28,6 +28,8 @@ import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messa
 import { PrivacyService } from './privacy/service.js';
 import { PrivacyStore } from './privacy/store.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
+import { ReportService } from './reports/service.js';
+import { ReportStore } from './reports/store.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
@@ -58,6 +60,8 @@ export interface Services {
   invitations: InvitationService;
   /** Invite links and join requests (src/invites). */
   invites: InviteService;
+  /** Reports for moderation (src/reports). */
+  reports: ReportService;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -186,6 +190,15 @@ export function createServices(deps: ServiceDeps): Services {
     lookups: inviteLookups,
     appUrl: deps.config.appUrl,
   });
+  const reportLimiter = new RateLimiter(limits.reportsPerUser);
+  const reports = new ReportService({
+    store: new ReportStore(deps.db),
+    chats,
+    messages: messageStore,
+    users: userStore,
+    privacy,
+    limiter: reportLimiter,
+  });
   const sends = new RateLimiter(limits.sendsPerUser);
   const syncs = new RateLimiter(limits.syncsPerUser);
   return {
@@ -212,7 +225,9 @@ export function createServices(deps: ServiceDeps): Services {
     privacy,
     invitations,
     invites,
+    reports,
     async close() {
+      reportLimiter.close();
       invitationSends.close();
       inviteLookups.close();
       sends.close();
