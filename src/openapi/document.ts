@@ -31,6 +31,7 @@ import {
 } from '../messages/schemas.js';
 import { serverFrame } from '../realtime/frames.js';
 import { deleteMeBody, me, publicUser, searchQuery, updateMeBody } from '../users/schemas.js';
+import { invitedInstead, safetyRoutes } from './safety.js';
 
 // The API reference, generated from the same zod schemas the routes validate with.
 
@@ -184,7 +185,8 @@ export const routes: Route[] = [
   {
     method: 'patch',
     path: '/v1/users/me',
-    summary: 'Change my userName or displayName',
+    summary:
+      'Change my userName or displayName, and my privacy: lastSeen (everyone, chats: people I share a chat with messages with, nobody; reciprocal), readReceipts (false: no read markers either way in direct chats), groupAdd (nobody: adds become invitations)',
     request: body(updateMeBody),
     responses: { 200: json(me, 'Updated'), ...errors(400, 401, 409) },
   },
@@ -247,7 +249,7 @@ export const routes: Route[] = [
     responses: {
       200: json(chat, 'The existing direct chat'),
       201: json(chat, 'Created'),
-      ...errors(400, 401, 422),
+      ...errors(400, 401, 403, 422, 429),
     },
   },
   {
@@ -267,7 +269,7 @@ export const routes: Route[] = [
   {
     method: 'patch',
     path: '/v1/chats/{chatId}',
-    summary: 'Rename a group or change who may add members',
+    summary: 'Rename a group, change who may add members, or whether joins by invite link need approval',
     request: { params: chatIdParam, ...body(updateChatBody) },
     responses: { 200: json(chat, 'Updated'), ...errors(400, 401, 403, 404, 422) },
   },
@@ -276,7 +278,11 @@ export const routes: Route[] = [
     path: '/v1/chats/{chatId}/members',
     summary: 'Add a member to a group',
     request: { params: chatIdParam, ...body(addMemberBody) },
-    responses: { 201: json(chat, 'Added'), ...errors(400, 401, 403, 404, 409, 422) },
+    responses: {
+      201: json(chat, 'Added'),
+      202: json(invitedInstead, 'Invited instead: they accept adds from nobody'),
+      ...errors(400, 401, 403, 404, 409, 422, 429),
+    },
   },
   {
     method: 'delete',
@@ -310,7 +316,7 @@ export const routes: Route[] = [
     responses: {
       200: json(message, 'Already stored: the original'),
       201: json(message, 'Stored'),
-      ...errors(400, 401, 404, 429, 503),
+      ...errors(400, 401, 403, 404, 429, 503),
     },
   },
   {
@@ -353,6 +359,7 @@ export const routes: Route[] = [
     request: { query: syncQuery },
     responses: { 200: json(syncPage, 'Changes and the token to resume from'), ...errors(400, 401, 410) },
   },
+  ...(safetyRoutes({ json, errors, body }) as unknown as Route[]),
 ];
 
 let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
