@@ -24,7 +24,7 @@ interface Prepared {
 
 interface Route {
   name: string;
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /**
    * Built per attempt: some routes consume a fresh target (a user to add, a member to remove),
    * and those that end sessions or the account act on a throw-away user, not the shared tokens.

@@ -31,6 +31,15 @@ const hostileKey = fc.constantFrom(
   'token',
   'since',
   'limit',
+  'lastSeen',
+  'readReceipts',
+  'groupAdd',
+  'reason',
+  'block',
+  'chatId',
+  'messageId',
+  'expiresInSeconds',
+  'approveMembers',
   '',
 );
 const leaf = fc.oneof(
@@ -86,7 +95,7 @@ const mutated = (template: Record<string, string>, value: (v: string) => fc.Arbi
     );
 
 interface Route {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   /** Who calls, when not the fuzzing user: routes that end sessions or the account use their own. */
   as?: () => Promise<{ token: string; path?: string }>;
@@ -113,6 +122,9 @@ describe('REST fuzzing', () => {
         loginFailuresPerAccountIp: { capacity: 100_000, windowSeconds: 1 },
         loginFailuresPerAccount: { capacity: 100_000, windowSeconds: 1 },
         loginSlowdownMs: 0,
+        reportsPerUser: { capacity: 100_000, windowSeconds: 1 },
+        inviteLookupsPerUser: { capacity: 100_000, windowSeconds: 1 },
+        invitationsPerUser: { capacity: 100_000, windowSeconds: 1 },
       },
     });
     server = t.app.listen(0);
@@ -133,6 +145,9 @@ describe('REST fuzzing', () => {
     const chatId = await createGroup(t.app, user, [other]);
     const m = await postMessage(t.app, user, chatId, 'seed');
     const syncToken: string = (await request(t.app).get('/v1/sync').set(bearer(user)).expect(200)).body.token;
+    const code: string = (
+      await request(t.app).post(`/v1/chats/${chatId}/invites`).set(bearer(user)).expect(201)
+    ).body.code;
     const sessionOf = (token: string) => (jwt.decode(token) as { sid: string }).sid;
     const login = async (who: TestUser) =>
       (
@@ -183,6 +198,21 @@ describe('REST fuzzing', () => {
       route('patch', `/v1/chats/${chatId}/messages/${m.id}`),
       route('delete', `/v1/chats/${chatId}/messages/${m.id}`),
       route('get', '/v1/sync'),
+      route('get', '/v1/users/me/blocks'),
+      route('put', `/v1/users/me/blocks/${other.id}`),
+      route('delete', `/v1/users/me/blocks/${other.id}`),
+      route('get', '/v1/users/me/invitations'),
+      route('post', '/v1/users/me/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/accept'),
+      route('post', '/v1/users/me/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/decline'),
+      route('post', `/v1/chats/${chatId}/invites`),
+      route('get', `/v1/chats/${chatId}/invites`),
+      route('delete', `/v1/chats/${chatId}/invites/${code}`),
+      route('get', `/v1/chats/${chatId}/join-requests`),
+      route('post', `/v1/chats/${chatId}/join-requests/${other.id}/approve`),
+      route('post', `/v1/chats/${chatId}/join-requests/${other.id}/deny`),
+      route('get', `/v1/invites/${code}`),
+      route('post', `/v1/invites/${code}/join`),
+      route('post', '/v1/reports'),
     ];
     const find = (method: string, path: string) =>
       routes.find((r) => r.method === method && r.path === path) as Route;
@@ -204,6 +234,8 @@ describe('REST fuzzing', () => {
       },
       { route: find('get', '/v1/sync'), fields: { since: syncToken, limit: '100' } },
       { route: find('post', '/v1/auth/logout-all'), fields: {} },
+      { route: find('patch', '/v1/users/me'), fields: { lastSeen: 'chats', groupAdd: 'everyone' } },
+      { route: find('post', '/v1/reports'), fields: { chatId, messageId: m.id, reason: 'spam' } },
     ];
   });
   afterAll(async () => {
