@@ -41,8 +41,6 @@ export type EphemeralEvent =
       online: boolean;
       lastSeenAt?: string;
       chatIds: string[];
-      /** Of chatIds, those in which a message has been sent: peers with `lastSeen: chats` see it only there. */
-      activeChatIds?: string[];
     };
 
 export type ChatEvent = FeedEvent | EphemeralEvent;

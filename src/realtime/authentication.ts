@@ -13,7 +13,7 @@ import type { Registry } from './registry.js';
 export interface AuthenticatorDeps {
   tokens: Pick<AccessTokens, 'verify'>;
   sessions: Pick<SessionGuard, 'isActive'>;
-  chats: Pick<ChatService, 'membershipsOf'>;
+  chats: Pick<ChatService, 'membershipsOf' | 'withMessages'>;
   /** Blocks and privacy settings are loaded with the chats (the connection's filters use them). */
   privacy?: Pick<PrivacyService, 'state'>;
   registry: Registry;
@@ -66,19 +66,29 @@ export class Authenticator {
       sessions.isActive(claims.sessionId),
       chats.membershipsOf(userId),
       this.deps.privacy?.state(userId),
-    ]).then(
-      ([active, memberships, privacy]) => {
-        if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
-        if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
-        if (privacy) conn.privacy = privacy;
-        this.deps.credentials.hold(conn, claims);
-        this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
-      },
-      (err: unknown) => {
-        conn.log.error({ err }, 'could not load chats');
-        conn.close(CloseCode.InternalError, 'try again');
-      },
-    );
+    ])
+      .then(async ([active, memberships, privacy]) => {
+        // Who sees others only through chats with messages needs to know which those are.
+        const activeChats =
+          active && privacy?.lastSeen === 'chats'
+            ? await chats.withMessages(memberships.map((m) => m.chatId))
+            : undefined;
+        return { active, memberships, privacy, activeChats };
+      })
+      .then(
+        ({ active, memberships, privacy, activeChats }) => {
+          if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
+          if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
+          if (privacy) conn.privacy = privacy;
+          conn.activeChats = activeChats;
+          this.deps.credentials.hold(conn, claims);
+          this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
+        },
+        (err: unknown) => {
+          conn.log.error({ err }, 'could not load chats');
+          conn.close(CloseCode.InternalError, 'try again');
+        },
+      );
   }
 
   /** A fresh token on an open socket: same user, live session; the socket's expiry moves. */

@@ -56,6 +56,11 @@ export class Connection {
   feed: SyncPoint | undefined;
   /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
   privacy: PrivacyState = emptyPrivacy();
+  /**
+   * Only while its user's lastSeen is `chats`: its chats in which a message has been sent (kept
+   * current by message events), the only ones through which it sees others' presence.
+   */
+  activeChats: Set<string> | undefined;
   readonly sendBucket: TokenBucket;
   private readonly syncBucket: TokenBucket;
   private readonly readBucket: TokenBucket;

@@ -16,7 +16,10 @@ export class Fanout {
     const data = encodeFrame(toFrame(e));
     switch (e.type) {
       case 'message':
-        for (const c of this.registry.room(e.chatId)) if (c.id !== e.origin) c.write(data);
+        for (const c of this.registry.room(e.chatId)) {
+          c.activeChats?.add(e.chatId);
+          if (c.id !== e.origin) c.write(data);
+        }
         return;
       case 'typing':
         // Not to the typist's own devices, nor to anyone they blocked.
@@ -40,12 +43,12 @@ export class Fanout {
         return;
       case 'presence': {
         // The owner's setting already chose chatIds; each viewer's own setting and blocks apply here.
-        const active = new Set(e.activeChatIds ?? []);
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
-          for (const c of this.registry.room(chatId))
-            if (c.userId !== e.userId && viewerSeesPresence(c.privacy, e.userId, active.has(chatId)))
-              targets.add(c);
+          for (const c of this.registry.room(chatId)) {
+            const viaActive = c.activeChats?.has(chatId) ?? false;
+            if (c.userId !== e.userId && viewerSeesPresence(c.privacy, e.userId, viaActive)) targets.add(c);
+          }
         for (const c of targets) c.write(data);
         return;
       }

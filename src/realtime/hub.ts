@@ -162,7 +162,11 @@ export class Hub {
   /** Keeps each connection's copy of its user's blocks and settings current (before delivery). */
   private notePrivacy(e: BusEvent): void {
     if (e.type === 'privacy_updated') {
-      for (const c of this.registry.connectionsOf(e.userId)) c.privacy = { ...c.privacy, ...e.settings };
+      for (const c of this.registry.connectionsOf(e.userId)) {
+        c.privacy = { ...c.privacy, ...e.settings };
+        if (e.settings.lastSeen !== 'chats') c.activeChats = undefined;
+        else if (!c.activeChats) this.loadActiveChats(c);
+      }
     } else if (e.type === 'block_updated') {
       const toggle = (set: ReadonlySet<string>, id: string) => {
         const next = new Set(set);
@@ -175,6 +179,18 @@ export class Hub {
       for (const c of this.registry.connectionsOf(e.targetId))
         c.privacy = { ...c.privacy, blockedBy: toggle(c.privacy.blockedBy, e.userId) };
     }
+  }
+
+  /** Which of its chats have messages, for a connection whose user just chose lastSeen `chats`. */
+  private loadActiveChats(c: Connection): void {
+    const seen = new Set<string>();
+    c.activeChats = seen; // messages from now on are noted while the read runs
+    this.deps.services.chats.withMessages([...c.chats]).then(
+      (found) => {
+        for (const id of found) seen.add(id);
+      },
+      (err: unknown) => c.log.warn({ err }, 'could not load chats with messages'),
+    );
   }
 
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {

@@ -70,8 +70,8 @@ export class PresenceAnnouncer {
 
   /**
    * To the user's chats their last-seen setting allows: none for `nobody`, those in which a message
-   * has been sent for `chats`. Which chats have messages goes along, for viewers whose own setting
-   * is `chats`; viewers' settings and blocks are applied where the frames are written (fanout.ts).
+   * has been sent for `chats`. Viewers' own settings and blocks are applied where the frames are
+   * written (fanout.ts).
    */
   private publish(userId: string, online: boolean, chatIds: string[]): void {
     const lastSeenAt = new Date().toISOString();
@@ -92,15 +92,13 @@ export class PresenceAnnouncer {
     this.pending.set(userId, done);
   }
 
-  private async audience(
-    userId: string,
-    chatIds: string[],
-  ): Promise<{ chatIds: string[]; activeChatIds: string[] } | undefined> {
-    if (!this.deps.privacy) return { chatIds, activeChatIds: [] };
+  private async audience(userId: string, chatIds: string[]): Promise<{ chatIds: string[] } | undefined> {
+    if (!this.deps.privacy) return { chatIds };
     const owner = await this.deps.privacy.state(userId);
     if (owner.lastSeen === 'nobody' || chatIds.length === 0) return undefined;
-    const active = [...(await this.deps.chats.withMessages(chatIds))];
-    return { chatIds: owner.lastSeen === 'chats' ? active : chatIds, activeChatIds: active };
+    // Only those who chose `chats` pay for reading which of their chats have messages.
+    if (owner.lastSeen === 'chats') return { chatIds: [...(await this.deps.chats.withMessages(chatIds))] };
+    return { chatIds };
   }
 
   /**
@@ -160,21 +158,20 @@ export class PresenceAnnouncer {
     const members = [...(await this.deps.chats.memberIdsOf([chatId]))];
     const up = await this.deps.store.online(members);
     const peers = [...up].filter((p) => p !== userId);
-    const active = this.deps.privacy ? await this.deps.chats.withMessages([chatId]) : new Set<string>();
-    const viaActive = async () => new Set(active.has(chatId) ? peers : []);
+    // Read only if someone's setting is `chats`.
+    let active: Promise<boolean> | undefined;
+    const chatActive = () => {
+      active ??= this.deps.chats.withMessages([chatId]).then((s) => s.has(chatId));
+      return active;
+    };
+    const viaActive = async () => new Set((await chatActive()) ? peers : []);
     for (const c of newcomers)
       for (const peer of await this.visibleTo(userId, c.privacy, peers, viaActive))
         c.send({ type: 'presence', userId: peer, online: true });
     if (!up.has(userId)) return;
     const owner = await this.deps.privacy?.state(userId);
-    if (owner?.lastSeen === 'nobody' || (owner?.lastSeen === 'chats' && !active.has(chatId))) return;
+    if (owner?.lastSeen === 'nobody' || (owner?.lastSeen === 'chats' && !(await chatActive()))) return;
     // Blocks of the newcomer's are applied per viewer by the fan-out (viewers' blockedBy).
-    this.deps.fanout.deliver({
-      type: 'presence',
-      userId,
-      online: true,
-      chatIds: [chatId],
-      activeChatIds: [...active],
-    });
+    this.deps.fanout.deliver({ type: 'presence', userId, online: true, chatIds: [chatId] });
   }
 }
