@@ -62,12 +62,16 @@ export class Authenticator {
     conn.sessionId = claims.sessionId;
     conn.state = 'initialising';
     registry.addUser(conn);
+    const changesBefore = conn.privacyChanges;
     Promise.all([
       sessions.isActive(claims.sessionId),
       chats.membershipsOf(userId),
       this.deps.privacy?.state(userId),
     ])
-      .then(async ([active, memberships, privacy]) => {
+      .then(async ([active, memberships, loaded]) => {
+        // A block or settings change landed while loading: the cache was dropped, read again.
+        const privacy =
+          conn.privacyChanges !== changesBefore ? await this.deps.privacy?.state(userId) : loaded;
         // Who sees others only through chats with messages needs to know which those are.
         const activeChats =
           active && privacy?.lastSeen === 'chats'

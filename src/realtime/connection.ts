@@ -61,6 +61,8 @@ export class Connection {
    * current by message events), the only ones through which it sees others' presence.
    */
   activeChats: Set<string> | undefined;
+  /** Bumped by each bus event that changes `privacy`: a load that one overtook is read again. */
+  privacyChanges = 0;
   readonly sendBucket: TokenBucket;
   private readonly syncBucket: TokenBucket;
   private readonly readBucket: TokenBucket;

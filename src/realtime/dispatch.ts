@@ -132,6 +132,8 @@ export class Dispatcher {
 
   private onTyping(conn: Connection, frame: Frame<'typing'>): void {
     requireChat(conn, frame.chatId);
+    // Blocked in this direct chat: dropped without a word, as sends are refused.
+    if (blockedIn(frame.chatId, conn.userId, conn.privacy.blockedBy)) return;
     if ((this.typing?.take(`${conn.userId} ${frame.chatId}`) ?? 0) === 0) {
       this.deps.bus.publish({ type: 'typing', chatId: frame.chatId, userId: conn.userId });
     }

@@ -163,6 +163,7 @@ export class Hub {
   private notePrivacy(e: BusEvent): void {
     if (e.type === 'privacy_updated') {
       for (const c of this.registry.connectionsOf(e.userId)) {
+        c.privacyChanges += 1;
         c.privacy = { ...c.privacy, ...e.settings };
         if (e.settings.lastSeen !== 'chats') c.activeChats = undefined;
         else if (!c.activeChats) this.loadActiveChats(c);
@@ -174,10 +175,14 @@ export class Hub {
         else next.delete(id);
         return next;
       };
-      for (const c of this.registry.connectionsOf(e.userId))
+      for (const c of this.registry.connectionsOf(e.userId)) {
+        c.privacyChanges += 1;
         c.privacy = { ...c.privacy, blocked: toggle(c.privacy.blocked, e.targetId) };
-      for (const c of this.registry.connectionsOf(e.targetId))
+      }
+      for (const c of this.registry.connectionsOf(e.targetId)) {
+        c.privacyChanges += 1;
         c.privacy = { ...c.privacy, blockedBy: toggle(c.privacy.blockedBy, e.userId) };
+      }
     }
   }
 

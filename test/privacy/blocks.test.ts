@@ -45,11 +45,13 @@ describe('blocking a user', () => {
     const bobSocket = await TestSocket.ready(srv.wsUrl, bob.accessToken);
     bobSocket.send({ type: 'send', chatId: direct, clientMsgId: 'after-block-2', text: 'hello?' });
     expect(await bobSocket.next('error')).toMatchObject({ code: 'blocked', ref: 'after-block-2' });
+    bobSocket.send({ type: 'typing', chatId: direct });
 
     // A message in the group after both attempts: Ann has it, and nothing from the direct chat.
     const mark = await postMessage(srv.url, carol, group, 'sync point');
     await annSocket.next('message', (f) => f.message.id === mark.id);
     expect(annSocket.of('message').filter((f) => f.message.chatId === direct)).toEqual([]);
+    expect(annSocket.of('typing')).toEqual([]);
     const history = await request(srv.url).get(`/v1/chats/${direct}/messages`).set(bearer(ann)).expect(200);
     expect(JSON.stringify(history.body)).not.toMatch(/are you there|hello\?/);
     annSocket.close();
