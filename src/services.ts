@@ -11,6 +11,7 @@ import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
+import { isDirectChatId } from './feed/personal.js';
 import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
 import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
@@ -22,9 +23,9 @@ import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { createMailer, type Mailer } from './mail/index.js';
-import { MessageService } from './messages/service.js';
+import { blockedIn, MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
-import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } from './messages/writer.js';
 import { PrivacyService } from './privacy/service.js';
 import { PrivacyStore } from './privacy/store.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
@@ -79,6 +80,19 @@ export interface ServiceDeps {
   mailer?: Mailer;
 }
 
+/** Keys (writer's memberKey) of drafts in a direct chat whose other member blocked the sender. */
+async function blockedDrafts(
+  privacy: PrivacyService,
+  drafts: readonly { chatId: string; senderId: string }[],
+): Promise<string[]> {
+  const direct = drafts.filter((d) => isDirectChatId(d.chatId));
+  if (direct.length === 0) return [];
+  const states = await privacy.states(direct.map((d) => d.senderId));
+  return direct
+    .filter((d) => blockedIn(d.chatId, d.senderId, states.get(d.senderId)?.blockedBy ?? new Set()))
+    .map(memberKey);
+}
+
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
 export function createServices(deps: ServiceDeps): Services {
   const limits = { ...defaultLimits, ...deps.limits };
@@ -127,8 +141,14 @@ export function createServices(deps: ServiceDeps): Services {
     {
       beforeWrite: (chatIds) => inbox.coverAll(chatIds),
       // One batched read per batch, not per message: membership is checked where it is durable.
-      nonMembers: (drafts) =>
-        membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
+      // So is a block (sockets check their own copy first; this catches one a bus outage kept from them).
+      nonMembers: async (drafts) => {
+        const [outsiders, blocked] = await Promise.all([
+          membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
+          blockedDrafts(privacy, drafts),
+        ]);
+        return new Set([...outsiders, ...blocked]);
+      },
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });

@@ -5,8 +5,9 @@ const MAX_USERS = 50_000;
 
 /**
  * Privacy states read where they are durable and remembered until a change (from this instance,
- * or from another over the bus) says otherwise. Nothing is remembered while the bus is unhealthy
- * (another instance's change could be missed), and everything is forgotten when it recovers.
+ * or from another over the bus) says otherwise. While the bus is unhealthy (another instance's
+ * change could be missed) every read goes to the database, and everything is forgotten when it
+ * recovers.
  */
 export class PrivacyCache {
   private readonly known = new Map<string, PrivacyState>();
@@ -19,7 +20,7 @@ export class PrivacyCache {
   ) {}
 
   async get(userId: string): Promise<PrivacyState> {
-    const known = this.known.get(userId);
+    const known = this.busHealthy() ? this.known.get(userId) : undefined;
     if (known) return known;
     const gen = this.generation;
     return this.remember(userId, await this.store.get(userId), gen);
@@ -34,8 +35,9 @@ export class PrivacyCache {
   async getMany(userIds: readonly string[]): Promise<Map<string, PrivacyState>> {
     const out = new Map<string, PrivacyState>();
     const missing: string[] = [];
+    const trust = this.busHealthy();
     for (const id of new Set(userIds)) {
-      const s = this.known.get(id);
+      const s = trust ? this.known.get(id) : undefined;
       if (s) out.set(id, s);
       else missing.push(id);
     }

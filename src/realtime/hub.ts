@@ -128,7 +128,10 @@ export class Hub {
     });
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
     this.unsubscribe = bus.subscribe((e) => this.onEvent(e));
-    this.unsubscribeRecovered = bus.onRecovered(() => recovery.askAllToResync());
+    this.unsubscribeRecovered = bus.onRecovered(() => {
+      recovery.askAllToResync();
+      this.reloadPrivacy();
+    });
   }
 
   attach(server: Server): void {
@@ -183,6 +186,19 @@ export class Hub {
         c.privacyChanges += 1;
         c.privacy = { ...c.privacy, blockedBy: toggle(c.privacy.blockedBy, e.userId) };
       }
+    }
+  }
+
+  /** After a fan-out gap block and settings events may have been missed: every socket reads its user's again. */
+  private reloadPrivacy(): void {
+    for (const c of this.registry.connections()) {
+      const changes = c.privacyChanges;
+      this.deps.services.privacy.state(c.userId).then(
+        (state) => {
+          if (c.privacyChanges === changes) c.privacy = state;
+        },
+        (err: unknown) => c.log.warn({ err }, 'could not reload privacy after a fan-out gap'),
+      );
     }
   }
 
