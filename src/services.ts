@@ -233,6 +233,11 @@ export function createServices(deps: ServiceDeps): Services {
       ownMessages: (chatId, senderId, limit, after) =>
         messageStore.pageBySender(chatId, senderId, limit, after),
       pageSize: limits.pageMaxSize,
+      privacyOf: async (userId) => {
+        const s = await privacy.state(userId);
+        const settings = { lastSeen: s.lastSeen, readReceipts: s.readReceipts, groupAdd: s.groupAdd };
+        return { ...settings, blocked: [...s.blocked].sort() };
+      },
     }),
     chats,
     messages: new MessageService(chats, messageStore, writer, bus, inbox, privacy),

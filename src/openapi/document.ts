@@ -207,6 +207,14 @@ export const routes: Route[] = [
         z.object({
           exportedAt: z.string(),
           profile: me,
+          privacy: z
+            .object({
+              lastSeen: z.string(),
+              readReceipts: z.boolean(),
+              groupAdd: z.string(),
+              blocked: z.array(z.string()).describe('ids of the people I blocked'),
+            })
+            .optional(),
           chats: z.array(
             z.object({
               id: z.string(),
