@@ -50,7 +50,7 @@ export class PrivacyService {
   }
 
   async update(userId: string, patch: PrivacyPatch): Promise<PrivacySettings> {
-    const next = { ...(await this.settings(userId)), ...definedOnly(patch) };
+    const next = { ...settingsOf(await this.cache.fresh(userId)), ...definedOnly(patch) };
     const chatId = personalLogId(userId);
     const pos = await this.position(userId);
     const event = { type: 'privacy_updated' as const, chatId, pos, userId, settings: next };
