@@ -11,12 +11,16 @@ import { authRoutes } from './auth/routes.js';
 import { chatRoutes } from './chats/routes.js';
 import type { Config } from './config.js';
 import { feedRoutes } from './feed/routes.js';
+import { invitationRoutes } from './invitations/routes.js';
+import { chatInviteRoutes, inviteRoutes } from './invites/routes.js';
 import { healthRoutes, type ReadinessCheck } from './lib/health.js';
 import { errorHandler, notFoundHandler } from './lib/http.js';
 import type { Logger } from './lib/logger.js';
 import { routeGuard } from './lib/route-guard.js';
 import { messageRoutes } from './messages/routes.js';
 import { docsRoutes } from './openapi/routes.js';
+import { blockRoutes } from './privacy/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import type { Services } from './services.js';
 import { userRoutes } from './users/routes.js';
 
@@ -130,9 +134,14 @@ function v1Routes(services: Services) {
   const authenticated = requireAuth(services.tokens, services.sessions);
   v1.use('/auth', authRoutes(services.auth, services.account, authenticated));
   v1.use(authenticated);
+  v1.use('/users/me/blocks', blockRoutes(services.privacy));
+  v1.use('/users/me/invitations', invitationRoutes(services.invitations, services.chats));
   v1.use('/users', userRoutes(services.users, services.dataExport));
   v1.use('/chats/:chatId/messages', messageRoutes(services.messages, services.sends));
+  v1.use('/chats/:chatId', chatInviteRoutes(services.invites));
   v1.use('/chats', chatRoutes(services.chats));
+  v1.use('/invites', inviteRoutes(services.invites, services.chats));
+  v1.use('/reports', reportRoutes(services.reports));
   v1.use('/sync', feedRoutes(services.feed, services.syncs));
   return v1;
 }

@@ -11,19 +11,28 @@ import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
+import { isDirectChatId } from './feed/personal.js';
 import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
 import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
+import { InvitationService } from './invitations/service.js';
+import { InvitationStore } from './invitations/store.js';
+import { InviteService } from './invites/service.js';
+import { InviteStore } from './invites/store.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { createMailer, type Mailer } from './mail/index.js';
 import { RECEIPT_LOG_PAGES } from './messages/receipts.js';
-import { MessageService } from './messages/service.js';
+import { blockedIn, MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
-import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } from './messages/writer.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
+import { PrivacyService } from './privacy/service.js';
+import { PrivacyStore } from './privacy/store.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
+import { ReportService } from './reports/service.js';
+import { ReportStore } from './reports/store.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
@@ -50,6 +59,14 @@ export interface Services {
   syncs: RateLimiter;
   /** Counters and histograms, scraped on the metrics listener (metrics/). */
   metrics: Metrics;
+  /** Blocks and privacy settings (src/privacy). */
+  privacy: PrivacyService;
+  /** Consent to group adds: invitations for people who accept adds from nobody. */
+  invitations: InvitationService;
+  /** Invite links and join requests (src/invites). */
+  invites: InviteService;
+  /** Reports for moderation (src/reports). */
+  reports: ReportService;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -67,6 +84,19 @@ export interface ServiceDeps {
   mailer?: Mailer;
   /** Defaults to a fresh registry of its own. */
   metrics?: Metrics;
+}
+
+/** Keys (writer's memberKey) of drafts in a direct chat whose other member blocked the sender. */
+async function blockedDrafts(
+  privacy: PrivacyService,
+  drafts: readonly { chatId: string; senderId: string }[],
+): Promise<string[]> {
+  const direct = drafts.filter((d) => isDirectChatId(d.chatId));
+  if (direct.length === 0) return [];
+  const states = await privacy.states(direct.map((d) => d.senderId));
+  return direct
+    .filter((d) => blockedIn(d.chatId, d.senderId, states.get(d.senderId)?.blockedBy ?? new Set()))
+    .map(memberKey);
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
@@ -118,8 +148,14 @@ export function createServices(deps: ServiceDeps): Services {
     {
       beforeWrite: (chatIds) => inbox.coverAll(chatIds),
       // One batched read per batch, not per message: membership is checked where it is durable.
-      nonMembers: (drafts) =>
-        membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
+      // So is a block (sockets check their own copy first; this catches one a bus outage kept from them).
+      nonMembers: async (drafts) => {
+        const [outsiders, blocked] = await Promise.all([
+          membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
+          blockedDrafts(privacy, drafts),
+        ]);
+        return new Set([...outsiders, ...blocked]);
+      },
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });
@@ -130,11 +166,41 @@ export function createServices(deps: ServiceDeps): Services {
     metrics,
   );
   metrics.sample('writerQueue', () => writer.queued);
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
-  const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), inbox, {
-    ...defaultFeedOptions,
-    ...deps.feed,
+  const privacy = new PrivacyService({
+    store: new PrivacyStore(deps.db),
+    users: userStore,
+    bus,
+    inbox,
+    maxBlocks: limits.maxBlocks,
   });
+  // Another instance's change: forget the users it concerns (this instance's own forget already).
+  bus.subscribe((e) => {
+    if (e.type === 'block_updated') privacy.cache.forget(e.userId, e.targetId);
+    if (e.type === 'privacy_updated') privacy.cache.forget(e.userId);
+  });
+  bus.onRecovered(() => privacy.cache.clear());
+  const invitationSends = new RateLimiter(limits.invitationsPerUser);
+  const invitations = new InvitationService({
+    store: new InvitationStore(deps.db),
+    chats: chatStore,
+    admission: () => chats.admission,
+    privacy,
+    inbox,
+    bus,
+    sends: invitationSends,
+  });
+  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity, {
+    consent: invitations,
+    privacy,
+  });
+  const feed = new FeedService(
+    feedStore,
+    chatStore,
+    new SyncTokens(deps.config.jwtSecret),
+    inbox,
+    { ...defaultFeedOptions, ...deps.feed },
+    privacy,
+  );
   const users = new UserService({
     users: userStore,
     limits,
@@ -142,6 +208,25 @@ export function createServices(deps: ServiceDeps): Services {
     verifyPassword,
     removeFromChats: (userId) => chats.removeDeletedUser(userId),
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
+    privacy,
+  });
+  const inviteLookups = new RateLimiter(limits.inviteLookupsPerUser);
+  const invites = new InviteService({
+    store: new InviteStore(deps.db),
+    chats: chatStore,
+    admission: () => chats.admission,
+    users: userStore,
+    lookups: inviteLookups,
+    appUrl: deps.config.appUrl,
+  });
+  const reportLimiter = new RateLimiter(limits.reportsPerUser);
+  const reports = new ReportService({
+    store: new ReportStore(deps.db),
+    chats,
+    messages: messageStore,
+    users: userStore,
+    privacy,
+    limiter: reportLimiter,
   });
   const sends = new RateLimiter(limits.sendsPerUser);
   const syncs = new RateLimiter(limits.syncsPerUser);
@@ -157,6 +242,11 @@ export function createServices(deps: ServiceDeps): Services {
       ownMessages: (chatId, senderId, limit, after) =>
         messageStore.pageBySender(chatId, senderId, limit, after),
       pageSize: limits.pageMaxSize,
+      privacyOf: async (userId) => {
+        const s = await privacy.state(userId);
+        const settings = { lastSeen: s.lastSeen, readReceipts: s.readReceipts, groupAdd: s.groupAdd };
+        return { ...settings, blocked: [...s.blocked].sort() };
+      },
     }),
     chats,
     messages: new MessageService(
@@ -170,6 +260,7 @@ export function createServices(deps: ServiceDeps): Services {
         deleteWindowMs: deps.config.deleteWindowSeconds * 1000,
       },
       (chatId, after) => feedStore.changesAfter(chatId, after, RECEIPT_LOG_PAGES),
+      privacy,
     ),
     feed,
     writer,
@@ -178,7 +269,14 @@ export function createServices(deps: ServiceDeps): Services {
     sends,
     syncs,
     metrics,
+    privacy,
+    invitations,
+    invites,
+    reports,
     async close() {
+      reportLimiter.close();
+      invitationSends.close();
+      inviteLookups.close();
       sends.close();
       syncs.close();
       users.close();

@@ -12,6 +12,7 @@ export function toMeta(item: Record<string, unknown>): ChatMeta {
     type: item.type as ChatMeta['type'],
     ...(typeof item.name === 'string' ? { name: item.name } : {}),
     ...(typeof item.addPolicy === 'string' ? { addPolicy: item.addPolicy as AddPolicy } : {}),
+    ...(item.approveMembers === true ? { approveMembers: true } : {}),
     createdBy: item.createdBy as string,
     createdAt: item.createdAt as string,
     memberCount: Number(item.memberCount),

@@ -35,7 +35,10 @@ export function chatRoutes(chats: ChatService): Router {
   });
   r.post('/:chatId/members', async (req, res) => {
     const { userId } = parse(addMemberBody, req.body);
-    res.status(201).json(await chats.addMember(chatId(req.params.chatId), currentUser(req), userId));
+    const added = await chats.addMember(chatId(req.params.chatId), currentUser(req), userId);
+    // Someone who accepts adds from nobody is invited instead: 202, nothing joined yet.
+    if ('invitation' in added) res.status(202).json(added);
+    else res.status(201).json(added.chat);
   });
   r.delete('/:chatId/members/:userId', async (req, res) => {
     await chats.removeMember(

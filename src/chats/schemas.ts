@@ -29,8 +29,13 @@ export const createChatBody = z.discriminatedUnion('type', [
 export type CreateChatBody = z.infer<typeof createChatBody>;
 
 export const updateChatBody = z
-  .strictObject({ name: groupNameSchema.optional(), addPolicy: addPolicySchema.optional() })
-  .refine((b) => b.name !== undefined || b.addPolicy !== undefined, 'nothing to update');
+  .strictObject({
+    name: groupNameSchema.optional(),
+    addPolicy: addPolicySchema.optional(),
+    /** Joins by invite link become join requests that an owner or admin approves. */
+    approveMembers: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to update');
 
 export const addMemberBody = z.strictObject({ userId: userIdSchema });
 export const updateMemberBody = z.strictObject({ role: roleSchema });
@@ -61,6 +66,7 @@ export const chat = z.object({
   type: z.enum(['direct', 'group']),
   name: z.string().optional(),
   addPolicy: addPolicySchema.optional(),
+  approveMembers: z.boolean().optional().describe('joins by invite link wait for an admin'),
   createdAt: z.string(),
   lastActivityAt: z.string(),
   members: z.array(member),
@@ -76,6 +82,10 @@ export const chat = z.object({
     .optional()
     .describe('every other member read the chat up to this message id: blue ticks up to here'),
   mentionCount: z.number().int().describe('messages mentioning me after my read marker, capped at 1000'),
+  invited: z
+    .array(z.string())
+    .optional()
+    .describe('on creation: people invited instead of added (they accept adds from nobody)'),
 });
 export type Chat = z.infer<typeof chat>;
 

@@ -2,14 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Publisher } from '../feed/events.js';
 import type { Inbox } from '../feed/inbox.js';
 import { changeItem, type LoggedChange } from '../feed/log.js';
+import { isDirectChatId, isPersonalLog } from '../feed/personal.js';
+import type { Invitation } from '../invitations/schemas.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
 import { deliveredMarker } from '../messages/receipts.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
+import type { PrivacyService } from '../privacy/service.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
+import { Admission } from './admission.js';
+import type { AddConsent } from './consent.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
 import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
 import { ChatViews } from './views.js';
@@ -20,20 +25,32 @@ export function directChatId(a: string, b: string): string {
   return `d_${createHash('sha256').update(`${x}:${y}`).digest('base64url').slice(0, 26)}`;
 }
 
+/** Who agrees to what (src/privacy, src/invitations); without them, everyone to everything. */
+export interface ChatSafety {
+  consent?: AddConsent;
+  privacy?: Pick<PrivacyService, 'hasBlocked' | 'state' | 'states'>;
+}
+
+/** An add: the chat as I see it, or the invitation sent instead (the person's groupAdd is "nobody"). */
+export type AddResult = { chat: Chat } | { invitation: Invitation };
+
 /** The rules of chats and membership; what a member sees of a chat is ChatViews'. */
 export class ChatService {
   private readonly views: ChatViews;
+  readonly admission: Admission;
 
   constructor(
     private readonly chats: ChatStore,
     private readonly messages: MessageStore,
     private readonly users: UserStore,
     private readonly bus: Publisher,
-    private readonly limits: Limits,
+    limits: Limits,
     private readonly inbox: Inbox,
     private readonly activity?: PendingActivity,
+    private readonly safety: ChatSafety = {},
   ) {
-    this.views = new ChatViews(chats, messages, users, activity);
+    this.views = new ChatViews(chats, messages, users, activity, safety.privacy);
+    this.admission = new Admission(chats, inbox, bus, limits.groupMaxMembers);
   }
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
@@ -144,11 +161,24 @@ export class ChatService {
     return out;
   }
 
+  /** Of these chats, those in which a message has been sent (last-seen privacy's `chats`). */
+  async withMessages(chatIds: readonly string[]): Promise<Set<string>> {
+    const ids = chatIds.filter((id) => !isPersonalLog(id));
+    if (ids.length === 0) return new Set();
+    await this.activity?.flush();
+    const entries = await this.chats.lists.getEntries(ids);
+    return new Set(ids.filter((id) => (entries.get(id)?.activity?.msgCount ?? 0) > 0));
+  }
+
   async create(userId: string, body: CreateChatBody): Promise<{ chat: Chat; created: boolean }> {
     const now = new Date().toISOString();
     if (body.type === 'direct') return this.createDirect(userId, body.userId, now);
-    const memberIds = [...new Set(body.memberIds.filter((id) => id !== userId))];
-    await this.requireUsers(memberIds);
+    const requested = [...new Set(body.memberIds.filter((id) => id !== userId))];
+    await this.requireUsers(requested);
+    const { add: memberIds, invite } = (await this.safety.consent?.screen(userId, requested)) ?? {
+      add: requested,
+      invite: [],
+    };
     const chatId = `g_${newId()}`;
     const meta: ChatMeta = {
       chatId,
@@ -167,12 +197,15 @@ export class ChatService {
     const added = this.added(members, userId, pos);
     await this.chats.create(meta, joinedAt(members, pos), changeItem(chatId, pos, added));
     this.publish(added);
-    return { chat: await this.views.view(chatId, userId), created: true };
+    if (invite.length > 0) await this.safety.consent?.invite({ chatId, chatName: body.name }, userId, invite);
+    const chat = await this.views.view(chatId, userId);
+    return { chat: invite.length > 0 ? { ...chat, invited: invite } : chat, created: true };
   }
 
   private async createDirect(userId: string, otherId: string, now: string) {
     if (otherId === userId) throw new AppError('unprocessable', 'A direct chat needs another user');
     await this.requireUsers([otherId]);
+    if (await this.safety.privacy?.hasBlocked(otherId, userId)) throw new AppError('blocked');
     const chatId = directChatId(userId, otherId);
     const meta: ChatMeta = { chatId, type: 'direct', createdBy: userId, createdAt: now, memberCount: 2 };
     const members = [userId, otherId].map((id) => ({
@@ -217,7 +250,7 @@ export class ChatService {
   async update(
     chatId: string,
     userId: string,
-    patch: { name?: string; addPolicy?: AddPolicy },
+    patch: { name?: string; addPolicy?: AddPolicy; approveMembers?: boolean },
   ): Promise<Chat> {
     const me = await this.requireMember(chatId, userId);
     await this.requireGroup(chatId, 'Direct chats have no name or settings');
@@ -236,43 +269,24 @@ export class ChatService {
     return this.views.view(chatId, userId);
   }
 
-  async addMember(chatId: string, userId: string, newUserId: string): Promise<Chat> {
+  async addMember(chatId: string, userId: string, newUserId: string): Promise<AddResult> {
     const me = await this.requireMember(chatId, userId);
     const meta = await this.requireGroup(chatId, 'Direct chats cannot gain members; start a group instead');
     if (meta.addPolicy === 'admins' && me.role === 'member')
       throw forbidden('Only the owner or an admin can add members');
     await this.requireUsers([newUserId]);
-    const added: MemberRecord = {
-      chatId,
-      userId: newUserId,
-      role: 'member',
-      joinedAt: new Date().toISOString(),
-    };
-    // Their chat list shows the chat by its latest activity (a flush pending here updates it later).
-    const activity = await this.chats.lists.getActivity(chatId);
-    const activityAt = latest(meta.createdAt, activity?.lastMessageAt);
-    const pos = await this.position(chatId, [added]);
-    const events = this.added([added], userId, pos);
-    try {
-      await this.chats.addMember(
-        { ...added, joinedPos: pos },
-        this.limits.groupMaxMembers,
-        activityAt,
-        changeItem(chatId, pos, events),
+    const { invite } = (await this.safety.consent?.screen(userId, [newUserId])) ?? { invite: [] };
+    if (this.safety.consent && invite.length > 0) {
+      if (await this.chats.getMember(chatId, newUserId)) throw new AppError('conflict', 'Already a member');
+      const [invitation] = await this.safety.consent.invite(
+        { chatId, chatName: meta.name ?? '' },
+        userId,
+        invite,
       );
-    } catch (err) {
-      if (!(err instanceof ConditionFailed)) throw err;
-      if (err.reasons[1] === 'ConditionalCheckFailed') throw new AppError('conflict', 'Already a member');
-      if (err.reasons[0] === 'ConditionalCheckFailed') {
-        throw new AppError(
-          'unprocessable',
-          `A group can have at most ${this.limits.groupMaxMembers} members`,
-        );
-      }
-      throw new AppError('unavailable', 'The chat changed meanwhile, retry', { retryAfter: 1 });
+      if (invitation) return { invitation };
     }
-    this.publish(events);
-    return this.views.view(chatId, userId);
+    await this.admission.admit(meta, newUserId, userId);
+    return { chat: await this.views.view(chatId, userId) };
   }
 
   /** Removes a member, or leaves when it is me. The owner hands over ownership before leaving. */
@@ -351,7 +365,12 @@ export class ChatService {
       return this.chats.advanceReadMarker(chatId, userId, messageId, counts, changeItem(chatId, pos, events));
     };
     if (await (this.activity ? this.activity.exclusive(advance) : advance())) {
-      this.publish(events);
+      // Read receipts off: in a direct chat my marker still reaches my own devices, not my peer's.
+      const hidden =
+        isDirectChatId(chatId) && (await this.safety.privacy?.state(userId))?.readReceipts === false;
+      this.publish(
+        hidden ? events.map((e) => (e.type === 'read' ? { ...e, ownDevicesOnly: true } : e)) : events,
+      );
       return { lastReadId: messageId };
     }
     // Moved past it meanwhile: report where the marker is.
@@ -492,8 +511,6 @@ export interface ChatSummary {
   role: Role;
   joinedAt: string;
 }
-
-const latest = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
 
 /** Members as stored: each remembers the log position of the change that added them. */
 const joinedAt = (members: readonly MemberRecord[], pos: string) =>

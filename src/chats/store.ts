@@ -19,6 +19,7 @@ export interface ChatMeta {
   type: 'direct' | 'group';
   name?: string;
   addPolicy?: AddPolicy;
+  approveMembers?: boolean;
   createdBy: string;
   createdAt: string;
   memberCount: number;
@@ -146,7 +147,7 @@ export class ChatStore {
 
   async updateMeta(
     chatId: string,
-    patch: { name?: string; addPolicy?: AddPolicy },
+    patch: { name?: string; addPolicy?: AddPolicy; approveMembers?: boolean },
     log: LogItem,
   ): Promise<void> {
     const sets = Object.entries(patch).filter(([, v]) => v !== undefined);

@@ -2,6 +2,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { deliveredMarker } from '../messages/receipts.js';
 import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
+import type { PrivacyService } from '../privacy/service.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
 import type { ChatEntry, ListPosition } from './list-store.js';
@@ -22,6 +23,7 @@ export class ChatViews {
     private readonly messages: MessageStore,
     private readonly users: UserStore,
     private readonly activity?: PendingActivity,
+    private readonly privacy?: Pick<PrivacyService, 'state' | 'states'>,
   ) {}
 
   /** One chat with this instance's pending activity in it; 404 unless `userId` is a member. */
@@ -90,9 +92,37 @@ export class ChatViews {
       mine.flatMap((e) => (membersOf.get(e.meta.chatId) ?? []).map((m) => m.userId)),
     );
     const byId = new Map(profiles.map((p) => [p.id, p]));
-    return mine.map((e) =>
-      toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
+    const hidden = await this.hiddenMarkers(userId, mine, membersOf);
+    return mine.map((e) => {
+      const members = (membersOf.get(e.meta.chatId) ?? []).map((m) =>
+        hidden(e, m.userId) ? withoutMarker(m) : m,
+      );
+      return toChat(e, members, lastOf.get(e.meta.chatId), userId, byId);
+    });
+  }
+
+  /**
+   * Whose read markers I may not see: of people who blocked me, and in direct chats when either
+   * of us turned read receipts off. One cached read of my state and one of my direct peers'.
+   */
+  private async hiddenMarkers(
+    userId: string,
+    entries: readonly ChatEntry[],
+    membersOf: Map<string, MemberRecord[]>,
+  ): Promise<(e: ChatEntry, memberId: string) => boolean> {
+    if (!this.privacy) return () => false;
+    const direct = entries.filter((e) => e.meta.type === 'direct');
+    const peers = direct.flatMap((e) =>
+      (membersOf.get(e.meta.chatId) ?? []).filter((m) => m.userId !== userId).map((m) => m.userId),
     );
+    const [me, states] = await Promise.all([
+      this.privacy.state(userId),
+      peers.length > 0 ? this.privacy.states(peers) : new Map(),
+    ]);
+    return (e, memberId) =>
+      memberId !== userId &&
+      (me.blockedBy.has(memberId) ||
+        (e.meta.type === 'direct' && (!me.readReceipts || states.get(memberId)?.readReceipts === false)));
   }
 }
 
@@ -112,6 +142,7 @@ function toChat(
     type: meta.type,
     ...(meta.name ? { name: meta.name } : {}),
     ...(meta.addPolicy ? { addPolicy: meta.addPolicy } : {}),
+    ...(meta.approveMembers ? { approveMembers: true } : {}),
     createdAt: meta.createdAt,
     lastActivityAt: lastMessage?.createdAt ?? meta.createdAt,
     members: [...all]
@@ -149,6 +180,11 @@ function ticks(all: readonly MemberRecord[], userId: string): { deliveredUpTo?: 
   const delivered = lowest(others.map(deliveredMarker));
   const read = lowest(others.map((m) => m.lastReadId));
   return { ...(delivered ? { deliveredUpTo: delivered } : {}), ...(read ? { readUpTo: read } : {}) };
+}
+
+function withoutMarker(m: MemberRecord): MemberRecord {
+  const { lastReadId: _hidden, ...rest } = m;
+  return rest;
 }
 
 const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');

@@ -9,6 +9,7 @@ export interface TableNames {
   chats: string;
   messages: string;
   feed: string;
+  safety: string;
 }
 
 export const tableNames = (prefix: string): TableNames => ({
@@ -17,6 +18,7 @@ export const tableNames = (prefix: string): TableNames => ({
   chats: `${prefix}chats`,
   messages: `${prefix}messages`,
   feed: `${prefix}feed`,
+  safety: `${prefix}safety`,
 });
 
 export const USERS_BY_USERNAME = 'byUserName';
@@ -201,6 +203,31 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
             ],
             Projection: { ProjectionType: 'KEYS_ONLY' },
           },
+        ],
+      },
+      ttlAttribute: TTL_ATTRIBUTE,
+    },
+    {
+      // Safety and privacy (src/privacy, src/invitations, src/invites, src/reports)
+      //   my settings and blocks  pk = "user#<id>", sk = "privacy" (lastSeen, readReceipts, groupAdd,
+      //                           blocked: ids I blocked, blockedBy: ids who blocked me; string sets,
+      //                           both sides written in one transaction)
+      //   my invitations ........ pk = "user#<id>", sk begins_with "inv#" (chatId, invitedBy, expiresAt:
+      //                           TTL, also checked on read as TTL deletes late)
+      //   invite link by code ... pk = "link#<code>", sk = "link" (chatId, createdBy, expiresAt? TTL)
+      //   a chat's invite links . pk = "chat#<chatId>", sk begins_with "link#<code>" (written with the link)
+      //   a chat's join requests  pk = "chat#<chatId>", sk begins_with "req#<userId>"
+      //   reports ............... pk = "report#<id>", sk = "report" (kept for moderation, no TTL)
+      input: {
+        TableName: names.safety,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
       },
       ttlAttribute: TTL_ATTRIBUTE,

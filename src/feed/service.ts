@@ -1,9 +1,12 @@
 import type { ChatStore } from '../chats/store.js';
 import { AppError } from '../lib/errors.js';
 import { ulidFloor } from '../lib/ids.js';
+import type { PrivacyService } from '../privacy/service.js';
+import { viewerSeesRead } from '../privacy/visibility.js';
 import type { FeedEvent } from './events.js';
 import type { Inbox } from './inbox.js';
 import { type LogEntry, type LoggedChange, RETENTION_MS } from './log.js';
+import { isDirectChatId, personalLogId } from './personal.js';
 import type { FeedStore } from './store.js';
 import { fingerprint, MAX_SEEN, posTime, type SyncPoint, type SyncTokens } from './token.js';
 
@@ -45,6 +48,8 @@ export class FeedService {
     private readonly tokens: SyncTokens,
     private readonly inbox: Pick<Inbox, 'bucketOf'>,
     private readonly opts: FeedOptions = defaultFeedOptions,
+    /** Read markers a user may not see (blocks, read receipts off) are left out of replays. */
+    private readonly privacy?: Pick<PrivacyService, 'state' | 'states'>,
   ) {}
 
   /**
@@ -131,7 +136,9 @@ export class FeedService {
     const taken = all.slice(0, end);
     const complete = cutoff === undefined && !all.slice(end).some((x) => !seen(x.entry.pos));
 
+    const mine = personalLogId(userId);
     const inChat = (chatId: string, pos: string) => {
+      if (chatId === mine) return true;
       const m = members.get(chatId);
       const left = departed.get(chatId);
       return (
@@ -139,12 +146,32 @@ export class FeedService {
         (left !== undefined && pos <= left)
       );
     };
-    const changes = this.visible(userId, taken, point, inChat);
+    const changes = await this.withoutHiddenReads(userId, this.visible(userId, taken, point, inChat));
     const delivered = taken.map((t) => t.entry.pos).filter((pos) => !seen(pos));
     const lastRead = taken.at(-1)?.entry.pos;
     const next = this.nextPoint(point, delivered, complete, startedAt, lastRead);
-    const memberOf = new Map(chatIds.map((c) => [c, members.has(c)]));
+    const memberOf = new Map(chatIds.map((c) => [c, c === mine || members.has(c)]));
     return { changes, token: this.tokens.encode(userId, next), complete, point: next, memberOf };
+  }
+
+  /** Others' read markers the user may not see now (privacy/visibility.ts), as live delivery does. */
+  private async withoutHiddenReads(userId: string, events: FeedEvent[]): Promise<FeedEvent[]> {
+    const reads = events.filter((e) => e.type === 'read' && e.userId !== userId);
+    if (!this.privacy || reads.length === 0) return events;
+    const directReaders = reads
+      .filter((e) => isDirectChatId(e.chatId))
+      .map((e) => (e as { userId: string }).userId);
+    const [viewer, readers] = await Promise.all([
+      this.privacy.state(userId),
+      this.privacy.states(directReaders),
+    ]);
+    return events.filter(
+      (e) =>
+        e.type !== 'read' ||
+        e.userId === userId ||
+        (viewerSeesRead(viewer, e.userId, e.chatId) &&
+          !(isDirectChatId(e.chatId) && readers.get(e.userId)?.readReceipts === false)),
+    );
   }
 
   private async readLogs(chatIds: string[], after: string, limit: number) {

@@ -33,6 +33,11 @@ export const errorCatalogue = {
     message: 'The message is too old to delete for everyone',
   },
   method_not_allowed: { status: 405, retryable: false, message: 'The path does not serve this method' },
+  blocked: {
+    status: 403,
+    retryable: false,
+    message: 'This person does not accept messages or adds from you',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -23,6 +23,14 @@ export interface Limits {
   sendsPerUser: RateRule;
   /** GET /v1/sync requests per user (WebSocket `sync` frames are limited per connection by the hub). */
   syncsPerUser: RateRule;
+  /** Most people one user may block. */
+  maxBlocks: number;
+  /** Group invitations (adds of people who accept adds from nobody) sent per user. */
+  invitationsPerUser: RateRule;
+  /** Invite-link previews and joins per user: codes are 128-bit, and guessing is slowed further. */
+  inviteLookupsPerUser: RateRule;
+  /** Reports filed per user. */
+  reportsPerUser: RateRule;
 }
 
 export const defaultLimits: Limits = {
@@ -40,4 +48,8 @@ export const defaultLimits: Limits = {
   pageMaxSize: 100,
   sendsPerUser: { capacity: 60, windowSeconds: 3 },
   syncsPerUser: { capacity: 20, windowSeconds: 40 },
+  maxBlocks: 10_000,
+  invitationsPerUser: { capacity: 30, windowSeconds: 60 },
+  inviteLookupsPerUser: { capacity: 20, windowSeconds: 60 },
+  reportsPerUser: { capacity: 10, windowSeconds: 600 },
 };

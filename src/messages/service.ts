@@ -1,9 +1,11 @@
-import type { ChatService } from '../chats/service.js';
+import { type ChatService, directChatId } from '../chats/service.js';
 import type { Publisher } from '../feed/events.js';
 import type { Inbox } from '../feed/inbox.js';
 import { changeItem, type LogEntry } from '../feed/log.js';
+import { isDirectChatId } from '../feed/personal.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import type { PrivacyService } from '../privacy/service.js';
 import { type Receipt, receiptsOf } from './receipts.js';
 import { type Message, QUOTE_MAX_CHARS } from './schemas.js';
 import { hiddenFor, type MessageStore, msgKey, toMessage } from './store.js';
@@ -34,6 +36,7 @@ export class MessageService {
     private readonly rules: MessageRules = defaultMessageRules,
     /** A chat's recorded changes after a position (the feed's log), for receipts. */
     private readonly changesAfter?: (chatId: string, after: string) => AsyncIterable<LogEntry>,
+    private readonly privacy?: Pick<PrivacyService, 'state'>,
   ) {}
 
   /**
@@ -49,6 +52,7 @@ export class MessageService {
     extras: SendExtras = {},
   ): Promise<Sent> {
     await this.chats.requireWritable(chatId, userId);
+    await this.refuseBlocked(chatId, userId);
     return this.sendAsMember({ chatId, senderId: userId, clientMsgId, text }, extras);
   }
 
@@ -102,6 +106,13 @@ export class MessageService {
       ...(mentions.length > 0 ? { mentions } : {}),
     };
     return { draft: full, ...(original ? { original } : {}) };
+  }
+
+  /** 403 `blocked` in a direct chat whose other member blocked the sender (a cached read of mine). */
+  private async refuseBlocked(chatId: string, senderId: string): Promise<void> {
+    if (!this.privacy || !isDirectChatId(chatId)) return;
+    const { blockedBy } = await this.privacy.state(senderId);
+    if (blockedIn(chatId, senderId, blockedBy)) throw new AppError('blocked');
   }
 
   async history(userId: string, chatId: string, q: { before?: string; after?: string; limit: number }) {
@@ -228,3 +239,13 @@ function quoteOf(original: Message): NonNullable<Message['replyTo']> {
 
 const age = (m: Message) => Date.now() - Date.parse(m.createdAt);
 const seconds = (ms: number) => `${Math.round(ms / 1000)} seconds`;
+
+/**
+ * Whether `chatId` is a direct chat with someone who blocked the sender. Synchronous, so the
+ * WebSocket path checks it with its connection's state without reordering sends.
+ */
+export function blockedIn(chatId: string, senderId: string, blockedBy: ReadonlySet<string>): boolean {
+  if (!isDirectChatId(chatId)) return false;
+  for (const blocker of blockedBy) if (directChatId(senderId, blocker) === chatId) return true;
+  return false;
+}

@@ -21,6 +21,7 @@ import {
   updateChatBody,
   updateMemberBody,
 } from '../chats/schemas.js';
+import { createInviteBody } from '../invites/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
 import {
   editMessageBody,
@@ -32,6 +33,7 @@ import {
   sendMessageBody,
 } from '../messages/schemas.js';
 import { clientFrame, serverFrame } from '../realtime/frames.js';
+import { reportBody } from '../reports/schemas.js';
 import { deleteMeBody, emailSchema, me, publicUser, updateMeBody } from '../users/schemas.js';
 
 // Names for the shared schemas, so the documents reference one component per model instead of
@@ -126,6 +128,8 @@ export function nameComponents(): void {
   name(editMessageBody, 'EditMessageRequest');
   name(deliveredBody, 'DeliveredRequest');
   name(reactionBody, 'ReactionRequest');
+  name(createInviteBody, 'CreateInviteRequest');
+  name(reportBody, 'ReportRequest');
   name(receiptsResponse, 'Receipts');
   name(clientFrame, 'ClientFrame', { description: 'Every frame a client sends (docs/protocol.md)' });
   name(serverFrame, 'ServerFrame', { description: 'Every frame the server sends (docs/protocol.md)' });

@@ -37,6 +37,7 @@ import {
 import { serverFrame } from '../realtime/frames.js';
 import { deleteMeBody, me, publicUser, searchQuery, updateMeBody, userIdSchema } from '../users/schemas.js';
 import { body, buildOpenApi, json, type Route } from './operation.js';
+import { invitedInstead, safetyRoutes } from './safety.js';
 
 // The API reference, generated from the same zod schemas the routes validate with. One entry per
 // operation: an operationId (the generated client's method name), a tag, what it returns, and in
@@ -203,7 +204,8 @@ export const routes: Route[] = [
     path: '/v1/users/me',
     operationId: 'updateMe',
     tags: ['Users'],
-    summary: 'Change my userName or displayName',
+    summary:
+      'Change my userName or displayName, and my privacy: lastSeen (everyone, chats: people I share a chat with messages with, nobody; reciprocal), readReceipts (false: no read markers either way in direct chats), groupAdd (nobody: adds become invitations)',
     request: body(updateMeBody),
     codes: ['conflict', 'not_found'],
     responses: { 200: json(me, 'Updated') },
@@ -231,6 +233,14 @@ export const routes: Route[] = [
         z.object({
           exportedAt: z.string(),
           profile: me,
+          privacy: z
+            .object({
+              lastSeen: z.string(),
+              readReceipts: z.boolean(),
+              groupAdd: z.string(),
+              blocked: z.array(z.string()).describe('ids of the people I blocked'),
+            })
+            .optional(),
           chats: z.array(
             z.object({
               id: z.string(),
@@ -282,7 +292,7 @@ export const routes: Route[] = [
     tags: ['Chats'],
     summary: 'Start a direct chat (200 if it exists) or create a group',
     request: body(createChatBody),
-    codes: ['not_found', 'unprocessable'],
+    codes: ['not_found', 'unprocessable', 'blocked', 'rate_limited'],
     responses: {
       200: json(chat, 'The existing direct chat'),
       201: json(chat, 'Created'),
@@ -312,7 +322,7 @@ export const routes: Route[] = [
     path: '/v1/chats/{chatId}',
     operationId: 'updateChat',
     tags: ['Chats'],
-    summary: 'Rename a group or change who may add members',
+    summary: 'Rename a group, change who may add members, or whether joins by invite link need approval',
     request: { params: chatIdParam, ...body(updateChatBody) },
     codes: ['forbidden', 'not_found', 'unprocessable'],
     responses: { 200: json(chat, 'Updated') },
@@ -324,8 +334,11 @@ export const routes: Route[] = [
     tags: ['Members'],
     summary: 'Add a member to a group',
     request: { params: chatIdParam, ...body(addMemberBody) },
-    codes: ['forbidden', 'not_found', 'conflict', 'unprocessable'],
-    responses: { 201: json(chat, 'Added') },
+    codes: ['forbidden', 'not_found', 'conflict', 'unprocessable', 'blocked', 'rate_limited'],
+    responses: {
+      201: json(chat, 'Added'),
+      202: json(invitedInstead, 'Invited instead: they accept adds from nobody'),
+    },
   },
   {
     method: 'delete',
@@ -366,7 +379,7 @@ export const routes: Route[] = [
     tags: ['Messages'],
     summary: 'Send a message (idempotent per clientMsgId)',
     request: { params: chatIdParam, ...body(sendMessageBody) },
-    codes: ['forbidden', 'not_found', 'unprocessable', 'rate_limited'],
+    codes: ['forbidden', 'not_found', 'unprocessable', 'blocked', 'rate_limited'],
     responses: {
       200: json(message, 'Already stored: the original'),
       201: json(message, 'Stored'),
@@ -505,6 +518,7 @@ export const routes: Route[] = [
     codes: ['not_found', 'conflict', 'rate_limited'],
     responses: { 200: json(message, 'The message with its reactions') },
   },
+  ...safetyRoutes,
 ];
 
 let cached: ReturnType<typeof buildOpenApi> | undefined;

@@ -39,6 +39,7 @@ export const TAGS = [
   { name: 'Members', description: 'Group membership and roles' },
   { name: 'Messages', description: 'Sending, history, edits and deletes' },
   { name: 'Sync', description: 'Changes missed while away (the WebSocket replay over REST)' },
+  { name: 'Safety', description: 'Blocks, group invitations, invite links and join requests, reports' },
   { name: 'Docs', description: 'These documents' },
 ];
 

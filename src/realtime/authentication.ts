@@ -3,6 +3,7 @@ import type { SessionGuard } from '../auth/session-guard.js';
 import type { AccessClaims, AccessTokens } from '../auth/tokens.js';
 import type { ChatService } from '../chats/service.js';
 import type { MemberRecord } from '../chats/store.js';
+import type { PrivacyService } from '../privacy/service.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
 import type { Credentials } from './credentials.js';
@@ -12,7 +13,9 @@ import type { Registry } from './registry.js';
 export interface AuthenticatorDeps {
   tokens: Pick<AccessTokens, 'verify'>;
   sessions: Pick<SessionGuard, 'isActive'>;
-  chats: Pick<ChatService, 'membershipsOf'>;
+  chats: Pick<ChatService, 'membershipsOf' | 'withMessages'>;
+  /** Blocks and privacy settings are loaded with the chats (the connection's filters use them). */
+  privacy?: Pick<PrivacyService, 'state'>;
   registry: Registry;
   credentials: Credentials;
   /** Browsers authenticate with a first frame; without one by then the socket is closed 4401. */
@@ -59,18 +62,37 @@ export class Authenticator {
     conn.sessionId = claims.sessionId;
     conn.state = 'initialising';
     registry.addUser(conn);
-    Promise.all([sessions.isActive(claims.sessionId), chats.membershipsOf(userId)]).then(
-      ([active, memberships]) => {
-        if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
-        if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
-        this.deps.credentials.hold(conn, claims);
-        this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
-      },
-      (err: unknown) => {
-        conn.log.error({ err }, 'could not load chats');
-        conn.close(CloseCode.InternalError, 'try again');
-      },
-    );
+    const changesBefore = conn.privacyChanges;
+    Promise.all([
+      sessions.isActive(claims.sessionId),
+      chats.membershipsOf(userId),
+      this.deps.privacy?.state(userId),
+    ])
+      .then(async ([active, memberships, loaded]) => {
+        // A block or settings change landed while loading: the cache was dropped, read again.
+        const privacy =
+          conn.privacyChanges !== changesBefore ? await this.deps.privacy?.state(userId) : loaded;
+        // Who sees others only through chats with messages needs to know which those are.
+        const activeChats =
+          active && privacy?.lastSeen === 'chats'
+            ? await chats.withMessages(memberships.map((m) => m.chatId))
+            : undefined;
+        return { active, memberships, privacy, activeChats };
+      })
+      .then(
+        ({ active, memberships, privacy, activeChats }) => {
+          if (conn.state !== 'initialising') return; // closed meanwhile (its session ended, say)
+          if (!active) return conn.close(CloseCode.Unauthorized, 'session ended');
+          if (privacy) conn.privacy = privacy;
+          conn.activeChats = activeChats;
+          this.deps.credentials.hold(conn, claims);
+          this.deps.onAuthenticated(conn, memberships, claims.expiresAt);
+        },
+        (err: unknown) => {
+          conn.log.error({ err }, 'could not load chats');
+          conn.close(CloseCode.InternalError, 'try again');
+        },
+      );
   }
 
   /** A fresh token on an open socket: same user, live session; the socket's expiry moves. */

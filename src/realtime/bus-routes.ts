@@ -13,6 +13,10 @@ export function routesOf(e: BusEvent): readonly (Topic | typeof BROADCAST)[] {
   switch (e.type) {
     case 'sessions_ended':
     case 'member_removed':
+    // Every instance caches blocks and privacy settings for its checks, and the blocked person's
+    // sockets must stop seeing the blocker at once; both are rare.
+    case 'block_updated':
+    case 'privacy_updated':
       return [BROADCAST];
     case 'member_added':
       return [chatTopic(e.chatId), userTopic(e.userId)];

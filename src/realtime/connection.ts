@@ -4,6 +4,7 @@ import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
 import type { LabelCounter } from '../metrics/registry.js';
+import { emptyPrivacy, type PrivacyState } from '../privacy/store.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
 import { encodeFrame } from './wire.js';
@@ -59,6 +60,15 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
+  /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
+  privacy: PrivacyState = emptyPrivacy();
+  /**
+   * Only while its user's lastSeen is `chats`: its chats in which a message has been sent (kept
+   * current by message events), the only ones through which it sees others' presence.
+   */
+  activeChats: Set<string> | undefined;
+  /** Bumped by each bus event that changes `privacy`: a load that one overtook is read again. */
+  privacyChanges = 0;
   readonly sendBucket: TokenBucket;
   private readonly syncBucket: TokenBucket;
   private readonly readBucket: TokenBucket;

@@ -2,7 +2,7 @@ import type { RawData } from 'ws';
 import type { ChatService } from '../chats/service.js';
 import { AppError } from '../lib/errors.js';
 import { RateLimiter } from '../lib/rate-limit.js';
-import type { MessageService } from '../messages/service.js';
+import { blockedIn, type MessageService } from '../messages/service.js';
 import type { LabelCounter } from '../metrics/registry.js';
 import type { Authenticator } from './authentication.js';
 import type { FanoutBus } from './bus.js';
@@ -112,6 +112,8 @@ export class Dispatcher {
     const { chatId, clientMsgId, text } = frame;
     const ref = clientMsgId;
     if (!conn.chats.has(chatId)) return reportFailure(conn, new AppError('not_found', 'Chat not found'), ref);
+    if (blockedIn(chatId, conn.userId, conn.privacy.blockedBy))
+      return reportFailure(conn, new AppError('blocked'), ref);
     // The per-user budget is shared with REST sends (services.sends): devices and APIs together.
     if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0) {
       return reportFailure(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
@@ -142,6 +144,8 @@ export class Dispatcher {
 
   private onTyping(conn: Connection, frame: Frame<'typing'>): void {
     requireChat(conn, frame.chatId);
+    // Blocked in this direct chat: dropped without a word, as sends are refused.
+    if (blockedIn(frame.chatId, conn.userId, conn.privacy.blockedBy)) return;
     if ((this.typing?.take(`${conn.userId} ${frame.chatId}`) ?? 0) === 0) {
       this.deps.bus.publish({ type: 'typing', chatId: frame.chatId, userId: conn.userId });
     }

@@ -1,5 +1,6 @@
 import type { ChatEvent } from '../feed/events.js';
 import type { LabelCounter } from '../metrics/registry.js';
+import { viewerSeesPresence, viewerSeesRead } from '../privacy/visibility.js';
 import type { Connection } from './connection.js';
 import type { Registry } from './registry.js';
 import { toFrame } from './to-frame.js';
@@ -29,19 +30,30 @@ export class Fanout {
     let n = 0;
     switch (e.type) {
       case 'message':
-        for (const c of this.registry.room(e.chatId))
+        for (const c of this.registry.room(e.chatId)) {
+          c.activeChats?.add(e.chatId);
           if (c.id !== e.origin) {
             c.write(data);
             n += 1;
           }
+        }
         return n;
       case 'typing':
-        // Not to the typist's own devices.
+        // Not to the typist's own devices, nor to anyone they blocked.
         for (const c of this.registry.room(e.chatId))
-          if (c.userId !== e.userId) {
+          if (c.userId !== e.userId && !c.privacy.blockedBy.has(e.userId)) {
             c.write(data);
             n += 1;
           }
+        return n;
+      case 'read':
+        for (const c of this.registry.room(e.chatId)) {
+          const own = c.userId === e.userId;
+          if (own || (!e.ownDevicesOnly && viewerSeesRead(c.privacy, e.userId, e.chatId))) {
+            c.write(data);
+            n += 1;
+          }
+        }
         return n;
       case 'member_added':
         // Join first, so the new member's devices learn of the chat with everyone else.
@@ -63,9 +75,13 @@ export class Fanout {
         return hidden;
       }
       case 'presence': {
+        // The owner's setting already chose chatIds; each viewer's own setting and blocks apply here.
         const targets = new Set<Connection>();
         for (const chatId of e.chatIds)
-          for (const c of this.registry.room(chatId)) if (c.userId !== e.userId) targets.add(c);
+          for (const c of this.registry.room(chatId)) {
+            const viaActive = c.activeChats?.has(chatId) ?? false;
+            if (c.userId !== e.userId && viewerSeesPresence(c.privacy, e.userId, viaActive)) targets.add(c);
+          }
         for (const c of targets) c.write(data);
         return targets.size;
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chatIdSchema } from '../chats/schemas.js';
 import { syncTokenSchema } from '../feed/schemas.js';
+import { invitation } from '../invitations/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
 import {
   clientMsgIdSchema,
@@ -10,6 +11,7 @@ import {
   messageTextSchema,
   sendExtras,
 } from '../messages/schemas.js';
+import { privacySettings } from '../privacy/schemas.js';
 
 // The WebSocket protocol, one JSON text frame per message. docs/protocol.md mirrors this file.
 
@@ -84,6 +86,7 @@ export const serverFrame = z.discriminatedUnion('type', [
     chatId: z.string(),
     name: z.string().optional(),
     addPolicy: z.string().optional(),
+    approveMembers: z.boolean().optional(),
   }),
   z.object({ type: z.literal('member_added'), chatId: z.string(), userId: z.string(), role, by: z.string() }),
   z.object({ type: z.literal('member_removed'), chatId: z.string(), userId: z.string(), by: z.string() }),
@@ -118,6 +121,15 @@ export const serverFrame = z.discriminatedUnion('type', [
   }),
   /** I deleted this message for myself (on another device): remove it here too. */
   z.object({ type: z.literal('message_hidden'), chatId: z.string(), messageId: z.string() }),
+  // About me, to my own devices only (my personal log, feed/personal.ts).
+  /** I blocked (or unblocked) this user, on one of my devices. */
+  z.object({ type: z.literal('block_updated'), userId: z.string(), blocked: z.boolean() }),
+  /** My privacy settings changed, on one of my devices. */
+  z.object({ type: z.literal('privacy_updated'), settings: privacySettings }),
+  /** Someone added me to a group; I accept adds from nobody, so it waits for my answer. */
+  z.object({ type: z.literal('invitation_added'), invitation }),
+  /** An invitation was answered (on one of my devices). */
+  z.object({ type: z.literal('invitation_removed'), invitationId: z.string() }),
 ]);
 
 export type ServerFrame = z.infer<typeof serverFrame>;

@@ -1,4 +1,5 @@
 import type { ChatService } from '../chats/service.js';
+import { personalLogId } from '../feed/personal.js';
 import type { Logger } from '../lib/logger.js';
 import type { Fanout } from './fanout.js';
 import type { Registry } from './registry.js';
@@ -45,7 +46,7 @@ export class GapRecovery {
   /** Brings the user's sockets here into their chats as stored, then asks each to sync. */
   private async rebuildUser(userId: string, resync: Buffer): Promise<void> {
     const chatIds = await this.deps.chats.chatIdsOf(userId).then(
-      (ids) => new Set(ids),
+      (ids) => new Set([...ids, personalLogId(userId)]),
       (err: unknown) => {
         this.deps.logger.warn({ err, userId }, 'could not reload chats after a fan-out gap');
         return undefined;

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
+import { personalLogId } from '../feed/personal.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../metrics/registry.js';
@@ -52,7 +53,7 @@ export const defaultHubOptions: HubOptions = {
 /** The domain services the hub uses (a whole `Services` will do). */
 export type HubServices = Pick<
   Services,
-  'tokens' | 'sessions' | 'chats' | 'messages' | 'feed' | 'bus' | 'sends'
+  'tokens' | 'sessions' | 'chats' | 'messages' | 'feed' | 'bus' | 'sends' | 'privacy'
 >;
 
 export interface HubDeps {
@@ -97,7 +98,7 @@ export class Hub {
     metrics?.sample('connections', () => this.registry.counts.connections);
     metrics?.sample('users', () => this.registry.counts.users);
     const { registry, credentials } = this;
-    const { tokens, sessions, chats, messages, feed, bus, sends } = deps.services;
+    const { tokens, sessions, chats, messages, feed, bus, sends, privacy } = deps.services;
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
@@ -112,6 +113,7 @@ export class Hub {
       tokens,
       sessions,
       chats,
+      privacy,
       registry,
       credentials,
       authTimeoutMs,
@@ -133,10 +135,21 @@ export class Hub {
       ...(framesIn ? { framesIn } : {}),
     });
     const store = deps.presence ?? new LocalPresence();
-    this.presence = new PresenceAnnouncer({ store, registry, fanout, bus, chats, logger: deps.logger });
+    this.presence = new PresenceAnnouncer({
+      store,
+      registry,
+      fanout,
+      bus,
+      chats,
+      privacy,
+      logger: deps.logger,
+    });
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
     this.unsubscribe = bus.subscribe((e, remote) => this.onEvent(e, remote));
-    this.unsubscribeRecovered = bus.onRecovered(() => recovery.askAllToResync());
+    this.unsubscribeRecovered = bus.onRecovered(() => {
+      recovery.askAllToResync();
+      this.reloadPrivacy();
+    });
   }
 
   attach(server: Server): void {
@@ -161,11 +174,64 @@ export class Hub {
   /** An event from the bus (any instance): to this instance's sockets. */
   private onEvent(e: BusEvent, remote: boolean): void {
     if (e.type === 'sessions_ended') return this.credentials.ended(e);
+    this.notePrivacy(e);
     const delivered = this.fanout.deliver(e);
     // Another instance sent it here for nothing: routing is coarser than needed (metrics).
     if (remote && delivered === 0 && e.type !== 'member_removed') this.deps.metrics?.busUnneeded.inc(e.type);
     if (isFeedEvent(e)) this.syncer.noteLive(e);
     if (e.type === 'member_added') this.presence.memberAdded(e.chatId, e.userId);
+  }
+
+  /** Keeps each connection's copy of its user's blocks and settings current (before delivery). */
+  private notePrivacy(e: BusEvent): void {
+    if (e.type === 'privacy_updated') {
+      for (const c of this.registry.connectionsOf(e.userId)) {
+        c.privacyChanges += 1;
+        c.privacy = { ...c.privacy, ...e.settings };
+        if (e.settings.lastSeen !== 'chats') c.activeChats = undefined;
+        else if (!c.activeChats) this.loadActiveChats(c);
+      }
+    } else if (e.type === 'block_updated') {
+      const toggle = (set: ReadonlySet<string>, id: string) => {
+        const next = new Set(set);
+        if (e.blocked) next.add(id);
+        else next.delete(id);
+        return next;
+      };
+      for (const c of this.registry.connectionsOf(e.userId)) {
+        c.privacyChanges += 1;
+        c.privacy = { ...c.privacy, blocked: toggle(c.privacy.blocked, e.targetId) };
+      }
+      for (const c of this.registry.connectionsOf(e.targetId)) {
+        c.privacyChanges += 1;
+        c.privacy = { ...c.privacy, blockedBy: toggle(c.privacy.blockedBy, e.userId) };
+      }
+    }
+  }
+
+  /** After a fan-out gap block and settings events may have been missed: every socket reads its user's again. */
+  private reloadPrivacy(): void {
+    for (const c of this.registry.connections()) {
+      const changes = c.privacyChanges;
+      this.deps.services.privacy.state(c.userId).then(
+        (state) => {
+          if (c.privacyChanges === changes) c.privacy = state;
+        },
+        (err: unknown) => c.log.warn({ err }, 'could not reload privacy after a fan-out gap'),
+      );
+    }
+  }
+
+  /** Which of its chats have messages, for a connection whose user just chose lastSeen `chats`. */
+  private loadActiveChats(c: Connection): void {
+    const seen = new Set<string>();
+    c.activeChats = seen; // messages from now on are noted while the read runs
+    this.deps.services.chats.withMessages([...c.chats]).then(
+      (found) => {
+        for (const id of found) seen.add(id);
+      },
+      (err: unknown) => c.log.warn({ err }, 'could not load chats with messages'),
+    );
   }
 
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
@@ -198,6 +264,8 @@ export class Hub {
   private start(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
     for (const m of memberships) conn.chats.add(m.chatId);
+    // Changes about the user alone (blocks, settings, invitations) come through their personal log.
+    conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({

@@ -17,6 +17,7 @@ export function toFrame(e: ChatEvent): ServerFrame {
         chatId: e.chatId,
         ...(e.name ? { name: e.name } : {}),
         ...(e.addPolicy ? { addPolicy: e.addPolicy } : {}),
+        ...(e.approveMembers !== undefined ? { approveMembers: e.approveMembers } : {}),
       };
     case 'member_added':
     case 'member_updated':
@@ -33,6 +34,14 @@ export function toFrame(e: ChatEvent): ServerFrame {
       return { type: e.type, chatId: e.chatId, messageId: e.messageId, userId: e.userId, emoji: e.emoji };
     case 'message_hidden':
       return { type: e.type, chatId: e.chatId, messageId: e.messageId };
+    case 'block_updated':
+      return { type: e.type, userId: e.targetId, blocked: e.blocked };
+    case 'privacy_updated':
+      return { type: e.type, settings: e.settings };
+    case 'invitation_added':
+      return { type: e.type, invitation: e.invitation };
+    case 'invitation_removed':
+      return { type: e.type, invitationId: e.invitationId };
     case 'presence':
       return {
         type: e.type,

@@ -23,6 +23,8 @@ export interface DataExportDeps {
   ): Promise<{ messages: Message[]; next?: string }>;
   /** Messages read per page: what bounds memory, whatever the history's length. */
   pageSize: number;
+  /** My privacy settings and the ids of the people I blocked (src/privacy). */
+  privacyOf?(userId: string): Promise<Record<string, unknown>>;
 }
 
 /**
@@ -38,7 +40,13 @@ export class DataExport {
     const user = await this.deps.users.getById(userId);
     if (!user) return undefined;
     const chats = await this.deps.chatsOf(userId);
-    const head = { exportedAt: new Date().toISOString(), profile: toMe(user), chats };
+    const privacy = await this.deps.privacyOf?.(userId);
+    const head = {
+      exportedAt: new Date().toISOString(),
+      profile: toMe(user),
+      ...(privacy ? { privacy } : {}),
+      chats,
+    };
     return this.chunks(userId, JSON.stringify(head).slice(0, -1), chats);
   }
 

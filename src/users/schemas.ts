@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ULID_PATTERN } from '../lib/patterns.js';
 import { safeText } from '../lib/text.js';
+import { groupAddSchema, lastSeenSchema } from '../privacy/schemas.js';
 
 export const userNameSchema = z
   .string()
@@ -21,8 +22,15 @@ export const emailSchema = z
 export const userIdSchema = z.string().regex(ULID_PATTERN, 'must be a user id');
 
 export const updateMeBody = z
-  .strictObject({ userName: userNameSchema.optional(), displayName: displayNameSchema.optional() })
-  .refine((b) => b.userName !== undefined || b.displayName !== undefined, 'nothing to update');
+  .strictObject({
+    userName: userNameSchema.optional(),
+    displayName: displayNameSchema.optional(),
+    // Privacy settings (src/privacy): who sees my last seen, my read markers, who may add me.
+    lastSeen: lastSeenSchema.optional(),
+    readReceipts: z.boolean().optional(),
+    groupAdd: groupAddSchema.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'nothing to update');
 
 // Three characters at least: shorter prefixes let a client walk the whole directory.
 export const SEARCH_MIN_CHARS = 3;
@@ -39,7 +47,12 @@ export const publicUser = z.object({
   createdAt: z.string(),
 });
 
-export const me = publicUser.extend({ email: z.string() });
+export const me = publicUser.extend({
+  email: z.string(),
+  lastSeen: lastSeenSchema.optional().describe('who sees my online status and last seen (default everyone)'),
+  readReceipts: z.boolean().optional().describe('false: others do not see my read markers in direct chats'),
+  groupAdd: groupAddSchema.optional().describe('nobody: adds to groups become invitations'),
+});
 
 export const deleteMeBody = z.strictObject({ password: z.string().min(1).max(1024) });
 

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../lib/errors.js';
 import type { Limits } from '../lib/limits.js';
 import { RateLimiter } from '../lib/rate-limit.js';
+import type { PrivacyPatch, PrivacySettings } from '../privacy/schemas.js';
 import type { Me, PublicUser } from './schemas.js';
 import { TakenError, type UserStore } from './store.js';
 import { toMe, toPublicUser } from './view.js';
@@ -21,6 +22,11 @@ export interface UserServiceDeps {
   removeFromChats(userId: string): Promise<void>;
   /** Ends every session of the user, `current` included: tokens stop, sockets close. */
   endAllSessions(userId: string, current: string): Promise<void>;
+  /** Privacy settings (src/privacy), shown and changed with the profile. */
+  privacy?: {
+    settings(userId: string): Promise<PrivacySettings>;
+    update(userId: string, patch: PrivacyPatch): Promise<PrivacySettings>;
+  };
 }
 
 export class UserService {
@@ -37,7 +43,7 @@ export class UserService {
   async me(userId: string): Promise<Me> {
     const u = await this.users.getById(userId);
     if (!u) throw notFound('User not found');
-    return toMe(u);
+    return { ...toMe(u), ...(await this.deps.privacy?.settings(userId)) };
   }
 
   async get(userId: string): Promise<PublicUser> {
@@ -46,16 +52,29 @@ export class UserService {
     return toPublicUser(u);
   }
 
-  async updateMe(userId: string, patch: { userName?: string; displayName?: string }): Promise<Me> {
+  async updateMe(
+    userId: string,
+    body: { userName?: string; displayName?: string } & PrivacyPatch,
+  ): Promise<Me> {
+    const { lastSeen, readReceipts, groupAdd, ...patch } = body;
     const current = await this.users.getById(userId);
     if (!current) throw notFound('User not found');
     if (patch.displayName !== undefined) await this.refuseImitation(userId, patch.displayName);
-    try {
-      return toMe(await this.users.updateProfile(current, patch));
-    } catch (err) {
-      if (err instanceof TakenError) throw new AppError('conflict', 'That userName is already taken');
-      throw err;
+    let updated = current;
+    if (patch.userName !== undefined || patch.displayName !== undefined) {
+      try {
+        updated = await this.users.updateProfile(current, patch);
+      } catch (err) {
+        if (err instanceof TakenError) throw new AppError('conflict', 'That userName is already taken');
+        throw err;
+      }
     }
+    const privacy = { lastSeen, readReceipts, groupAdd };
+    const changesPrivacy = Object.values(privacy).some((v) => v !== undefined);
+    const settings = changesPrivacy
+      ? await this.deps.privacy?.update(userId, privacy)
+      : await this.deps.privacy?.settings(userId);
+    return { ...toMe(updated), ...settings };
   }
 
   /**

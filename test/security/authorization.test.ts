@@ -80,6 +80,8 @@ describe('authorization matrix', () => {
   let ownersMessage: string;
   let otherChatMessage: { chatId: string; id: string };
   let ownersSyncToken: string;
+  /** A live invite link to a group of the owner's other than `chatId` (joins must not change roles). */
+  let linkCode: string;
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
@@ -107,6 +109,9 @@ describe('authorization matrix', () => {
     tokens.member = member.accessToken;
     tokens.owner = owner.accessToken;
     ownersSyncToken = (await request(srv.url).get('/v1/sync').set(bearer(owner)).expect(200)).body.token;
+    const linkChat = await createGroup(srv.url, owner, []);
+    linkCode = (await request(srv.url).post(`/v1/chats/${linkChat}/invites`).set(bearer(owner)).expect(201))
+      .body.code;
   });
   afterAll(() => srv.close());
 
@@ -135,6 +140,24 @@ describe('authorization matrix', () => {
     return u;
   };
   const refused = (role: Role) => role === 'anonymous' || role === 'expired';
+  const ownerLink = async () =>
+    (await request(srv.url).post(`/v1/chats/${chatId}/invites`).set(bearer(owner)).expect(201)).body
+      .code as string;
+  /** An invitation of a fresh user (who accepts adds from nobody) to the chat. */
+  const someonesInvitation = async () => {
+    const invitee = await signUp(srv.url, 'invitee');
+    await request(srv.url)
+      .patch('/v1/users/me')
+      .set(bearer(invitee))
+      .send({ groupAdd: 'nobody' })
+      .expect(200);
+    const res = await request(srv.url)
+      .post(`/v1/chats/${chatId}/members`)
+      .set(bearer(owner))
+      .send({ userId: invitee.id })
+      .expect(202);
+    return res.body.invitation.id as string;
+  };
   const login = async (u: TestUser) =>
     (await request(srv.url).post('/v1/auth/login').send({ email: u.email, password: u.password }).expect(200))
       .body.accessToken as string;
@@ -390,6 +413,124 @@ describe('authorization matrix', () => {
         return { as: u, intact: u, body: { password: 'not my password' } };
       },
       expect: ownRoute(401),
+    },
+    {
+      name: 'list my blocks',
+      method: 'get',
+      path: '/v1/users/me/blocks',
+      expect: ownRoute(200),
+    },
+    {
+      name: 'block someone',
+      method: 'put',
+      path: '',
+      setup: async () => ({ path: `/v1/users/me/blocks/${await fresh()}` }),
+      expect: ownRoute(204),
+    },
+    {
+      name: 'unblock someone',
+      method: 'delete',
+      path: '',
+      setup: async () => ({ path: `/v1/users/me/blocks/${await fresh()}` }),
+      expect: ownRoute(204),
+    },
+    {
+      name: 'set my privacy',
+      method: 'patch',
+      path: '/v1/users/me',
+      setup: async (role) => ({ as: await throwAway(role) }),
+      body: { lastSeen: 'chats', readReceipts: false, groupAdd: 'everyone' },
+      expect: ownRoute(200),
+    },
+    {
+      name: 'list my invitations',
+      method: 'get',
+      path: '/v1/users/me/invitations',
+      expect: ownRoute(200),
+      check: (res, _caller, role) => expect(res.body.invitations, `invitations as ${role}`).toEqual([]),
+    },
+    {
+      name: 'accept someone else\u2019s invitation',
+      method: 'post',
+      path: '',
+      setup: async () => ({ path: `/v1/users/me/invitations/${await someonesInvitation()}/accept` }),
+      expect: ownRoute(404),
+    },
+    {
+      name: 'decline someone else\u2019s invitation',
+      method: 'post',
+      path: '',
+      setup: async () => ({ path: `/v1/users/me/invitations/${await someonesInvitation()}/decline` }),
+      expect: ownRoute(404),
+    },
+    {
+      name: 'create an invite link',
+      method: 'post',
+      path: `/v1/chats/${chatId}/invites`,
+      expect: { ...chatRoute, member: 403, owner: 201 },
+    },
+    {
+      name: 'list invite links',
+      method: 'get',
+      path: `/v1/chats/${chatId}/invites`,
+      expect: { ...chatRoute, member: 403, owner: 200 },
+    },
+    {
+      name: 'revoke an invite link',
+      method: 'delete',
+      path: '',
+      setup: async () => ({ path: `/v1/chats/${chatId}/invites/${await ownerLink()}` }),
+      expect: { ...chatRoute, member: 403, owner: 204 },
+    },
+    {
+      name: 'list join requests',
+      method: 'get',
+      path: `/v1/chats/${chatId}/join-requests`,
+      expect: { ...chatRoute, member: 403, owner: 200 },
+    },
+    {
+      name: 'approve a join request',
+      method: 'post',
+      path: '',
+      setup: async () => ({ path: `/v1/chats/${chatId}/join-requests/${await fresh()}/approve` }),
+      expect: { ...chatRoute, member: 403, owner: 404 },
+    },
+    {
+      name: 'preview a group by invite link',
+      method: 'get',
+      path: '',
+      setup: async () => ({ path: `/v1/invites/${linkCode}` }),
+      expect: ownRoute(200),
+      check: (res, _caller, role) => {
+        expect(Object.keys(res.body).sort(), `preview as ${role}`).toEqual([
+          'approveMembers',
+          'memberCount',
+          'name',
+        ]);
+        expect(res.text, `preview as ${role}`).not.toContain(owner.id);
+      },
+    },
+    {
+      name: 'join by invite link',
+      method: 'post',
+      path: '',
+      setup: async () => ({ path: `/v1/invites/${linkCode}/join` }),
+      expect: ownRoute(200),
+    },
+    {
+      name: 'report a user',
+      method: 'post',
+      path: '/v1/reports',
+      setup: async () => ({ body: { userId: await fresh(), reason: 'spam' } }),
+      expect: ownRoute(202),
+    },
+    {
+      name: 'report the owner\u2019s message',
+      method: 'post',
+      path: '/v1/reports',
+      body: { chatId, messageId: ownersMessage, reason: 'spam' },
+      // The owner reporting their own message reports themselves: refused.
+      expect: { ...chatRoute, member: 202, owner: 422 },
     },
     {
       name: 'ask for a password reset',

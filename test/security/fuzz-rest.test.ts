@@ -36,6 +36,14 @@ const hostileKey = fc.constantFrom(
   'replyTo',
   'mentions',
   'messageId',
+  'lastSeen',
+  'readReceipts',
+  'groupAdd',
+  'reason',
+  'block',
+  'chatId',
+  'expiresInSeconds',
+  'approveMembers',
   '',
 );
 const leaf = fc.oneof(
@@ -118,6 +126,9 @@ describe('REST fuzzing', () => {
         loginFailuresPerAccountIp: { capacity: 100_000, windowSeconds: 1 },
         loginFailuresPerAccount: { capacity: 100_000, windowSeconds: 1 },
         loginSlowdownMs: 0,
+        reportsPerUser: { capacity: 100_000, windowSeconds: 1 },
+        inviteLookupsPerUser: { capacity: 100_000, windowSeconds: 1 },
+        invitationsPerUser: { capacity: 100_000, windowSeconds: 1 },
       },
     });
     server = t.app.listen(0);
@@ -140,6 +151,9 @@ describe('REST fuzzing', () => {
     // The fuzzed delete of `m` tombstones it; replies and reactions aim at one that stays.
     const kept = await postMessage(t.app, other, chatId, 'kept');
     const syncToken: string = (await request(t.app).get('/v1/sync').set(bearer(user)).expect(200)).body.token;
+    const code: string = (
+      await request(t.app).post(`/v1/chats/${chatId}/invites`).set(bearer(user)).expect(201)
+    ).body.code;
     const sessionOf = (token: string) => (jwt.decode(token) as { sid: string }).sid;
     const login = async (who: TestUser) =>
       (
@@ -195,6 +209,21 @@ describe('REST fuzzing', () => {
       route('put', `/v1/chats/${chatId}/messages/${kept.id}/reaction`),
       route('delete', `/v1/chats/${chatId}/messages/${kept.id}/reaction`),
       route('delete', `/v1/chats/${chatId}/messages/${kept.id}?for=me`),
+      route('get', '/v1/users/me/blocks'),
+      route('put', `/v1/users/me/blocks/${other.id}`),
+      route('delete', `/v1/users/me/blocks/${other.id}`),
+      route('get', '/v1/users/me/invitations'),
+      route('post', '/v1/users/me/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/accept'),
+      route('post', '/v1/users/me/invitations/01ARZ3NDEKTSV4RRFFQ69G5FAV/decline'),
+      route('post', `/v1/chats/${chatId}/invites`),
+      route('get', `/v1/chats/${chatId}/invites`),
+      route('delete', `/v1/chats/${chatId}/invites/${code}`),
+      route('get', `/v1/chats/${chatId}/join-requests`),
+      route('post', `/v1/chats/${chatId}/join-requests/${other.id}/approve`),
+      route('post', `/v1/chats/${chatId}/join-requests/${other.id}/deny`),
+      route('get', `/v1/invites/${code}`),
+      route('post', `/v1/invites/${code}/join`),
+      route('post', '/v1/reports'),
     ];
     const find = (method: string, path: string) =>
       routes.find((r) => r.method === method && r.path === path) as Route;
@@ -222,6 +251,8 @@ describe('REST fuzzing', () => {
         route: find('post', `/v1/chats/${chatId}/messages`),
         fields: { clientMsgId: 'fuzz-reply', text: 'a reply', replyTo: kept.id, mentions: other.id },
       },
+      { route: find('patch', '/v1/users/me'), fields: { lastSeen: 'chats', groupAdd: 'everyone' } },
+      { route: find('post', '/v1/reports'), fields: { chatId, messageId: m.id, reason: 'spam' } },
     ];
   });
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalogue } from '../../src/lib/errors.js';
 import { defaultConnectionLimits } from '../../src/realtime/connection.js';
-import { createGroup, signUpAll, type TestUser } from '../helpers/app.js';
+import { bearer, createGroup, signUpAll, type TestUser } from '../helpers/app.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
 
@@ -10,6 +11,8 @@ describe('WebSocket frame fuzzing', () => {
   let srv: TestServer;
   let user: TestUser;
   let chatId: string;
+  /** A direct chat whose other member blocked the fuzzing user: sends there reach the block check. */
+  let blockedChat: string;
   beforeAll(async () => {
     // Tolerate unlimited invalid frames here: the point is what each one gets back.
     srv = await startTestServer({
@@ -26,15 +29,32 @@ describe('WebSocket frame fuzzing', () => {
         },
       },
     });
-    const [u, peer] = await signUpAll(srv.url, 'fuzz', 'peer');
+    const [u, peer, blocker] = await signUpAll(srv.url, 'fuzz', 'peer', 'blocker');
     user = u;
-    chatId = await createGroup(srv.url, user, [peer]);
+    chatId = await createGroup(srv.url, user, [peer, blocker]);
+    blockedChat = (
+      await request(srv.url)
+        .post('/v1/chats')
+        .set(bearer(user))
+        .send({ type: 'direct', userId: blocker.id })
+        .expect(201)
+    ).body.id;
+    await request(srv.url).put(`/v1/users/me/blocks/${user.id}`).set(bearer(blocker)).expect(204);
+    // The fuzzing user's own privacy filters are on the path of every frame it gets back.
+    await request(srv.url)
+      .patch('/v1/users/me')
+      .set(bearer(user))
+      .send({ lastSeen: 'nobody', readReceipts: false })
+      .expect(200);
   });
   afterAll(() => srv.close());
 
   const valid = () =>
     fc.constantFrom<Record<string, unknown>>(
       { type: 'send', chatId, clientMsgId: 'f1', text: 'hello' },
+      { type: 'send', chatId: blockedChat, clientMsgId: 'f2', text: 'hello' },
+      { type: 'typing', chatId: blockedChat },
+      { type: 'read', chatId: blockedChat, messageId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
       { type: 'sync', cursors: {} },
       { type: 'typing', chatId },
       { type: 'read', chatId, messageId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' },
@@ -117,6 +137,7 @@ describe('WebSocket frame fuzzing', () => {
       if (f.type === 'error') expect(codes.has(f.code)).toBe(true);
     }
     expect(s.ws.readyState).toBe(s.ws.OPEN);
+    expect(s.of('error').some((e) => e.code === 'blocked')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(sent).toBeGreaterThan(1000);
     // The server (same process here) did not balloon while digesting them.

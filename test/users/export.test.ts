@@ -32,6 +32,12 @@ describe('GET /v1/users/me/export', () => {
   it('holds my profile with my email, and my chats with their names and my role', async () => {
     const { doc } = await exportOf(ann);
     expect(doc.profile).toMatchObject({ id: ann.id, userName: ann.userName, email: ann.email });
+    expect(doc.privacy).toEqual({
+      lastSeen: 'everyone',
+      readReceipts: true,
+      groupAdd: 'everyone',
+      blocked: [],
+    });
     expect(doc.chats).toContainEqual(
       expect.objectContaining({ id: chatId, type: 'group', name: 'Plans', role: 'owner' }),
     );

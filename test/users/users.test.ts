@@ -21,6 +21,10 @@ describe('users', () => {
       userName: ann.userName,
       email: ann.email,
       createdAt: expect.any(String),
+      // Privacy settings (src/privacy), at their defaults.
+      lastSeen: 'everyone',
+      readReceipts: true,
+      groupAdd: 'everyone',
     });
   });
 
