@@ -7,9 +7,13 @@ import { AccessTokens } from './auth/tokens.js';
 import { ActivityTracker } from './chats/activity.js';
 import { MembershipCache } from './chats/membership-cache.js';
 import { ChatService } from './chats/service.js';
+import { ChatSettingsService } from './chats/settings.js';
+import { ChatSettingsStore } from './chats/settings-store.js';
 import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import { DeviceService } from './devices/service.js';
+import { DeviceStore } from './devices/store.js';
 import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
 import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
 import { FeedStore } from './feed/store.js';
@@ -21,7 +25,10 @@ import { createMailer, type Mailer } from './mail/index.js';
 import { MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
 import { defaultWriterOptions, MessageWriter, type WriterOptions } from './messages/writer.js';
+import { createPush, type PushService } from './push/index.js';
+import type { PushOptions } from './push/service.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
+import type { PresenceStore } from './realtime/presence.js';
 import { DataExport } from './users/export.js';
 import { UserService } from './users/service.js';
 import { UserStore } from './users/store.js';
@@ -46,6 +53,14 @@ export interface Services {
   sends: RateLimiter;
   /** GET /v1/sync per user. */
   syncs: RateLimiter;
+  /** Push targets of a user (POST/GET/DELETE /v1/devices). */
+  devices: DeviceService;
+  /** A member's own mute / archive / pin of a chat. */
+  chatSettings: ChatSettingsService;
+  /** Present when a push provider is configured and presence is known (a running server). */
+  push?: PushService;
+  /** The VAPID public key browsers subscribe with, when Web Push is configured. */
+  vapidPublicKey?: string;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -61,6 +76,9 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Defaults to the configured one (SES, or a dev/test sink). */
   mailer?: Mailer;
+  /** Who is online on any instance: push notifications go only to members who are not. Without it, no push. */
+  presence?: PresenceStore;
+  push?: Partial<PushOptions>;
 }
 
 /** The domain layer, shared by the HTTP routes and the WebSocket hub. */
@@ -118,10 +136,45 @@ export function createServices(deps: ServiceDeps): Services {
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });
         activity.note(message);
       },
+      // Only the instance that stored a message pushes it: one push per device, however many instances.
+      onCreated: (message) => push?.enqueue(message),
     },
     { ...defaultWriterOptions, ...deps.writer },
   );
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity);
+  const settingsStore = new ChatSettingsStore(deps.db);
+  const chats = new ChatService(
+    chatStore,
+    messageStore,
+    userStore,
+    bus,
+    limits,
+    inbox,
+    activity,
+    settingsStore,
+  );
+  const deviceStore = new DeviceStore(deps.db);
+  const presence = deps.presence;
+  const push: PushService | undefined = presence
+    ? createPush(
+        deps.config.push,
+        {
+          membersOf: async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
+          online: (ids) => presence.online(ids),
+          devicesOf: (userId) => deviceStore.list(userId),
+          settingsOf: (pairs) => settingsStore.among(pairs),
+          profiles: async (ids) =>
+            (await userStore.getMany(ids)).map((u) => ({
+              id: u.id,
+              name: u.displayName ?? u.userName,
+              previews: u.pushPreviews !== false,
+            })),
+          totalUnread: (userId) => chats.totalUnread(userId),
+          removeDevice: (d) => deviceStore.removeTarget(d.userId, d.targetKey),
+        },
+        logger,
+        deps.push,
+      )
+    : undefined;
   const feed = new FeedService(feedStore, chatStore, new SyncTokens(deps.config.jwtSecret), inbox, {
     ...defaultFeedOptions,
     ...deps.feed,
@@ -150,6 +203,12 @@ export function createServices(deps: ServiceDeps): Services {
       pageSize: limits.pageMaxSize,
     }),
     chats,
+    devices: new DeviceService(deviceStore, deps.config.push),
+    chatSettings: new ChatSettingsService(settingsStore, inbox, bus, (chatId, userId) =>
+      chats.requireMember(chatId, userId),
+    ),
+    ...(push ? { push } : {}),
+    ...(deps.config.push.webPush ? { vapidPublicKey: deps.config.push.webPush.publicKey } : {}),
     messages: new MessageService(chats, messageStore, writer, bus, inbox),
     feed,
     writer,
@@ -162,6 +221,7 @@ export function createServices(deps: ServiceDeps): Services {
       syncs.close();
       users.close();
       await writer.drain();
+      await push?.close();
       await activity.close();
       await account.settled();
       closeAuth();

@@ -6,14 +6,16 @@ import { createDb, type Db } from './db/client.js';
 import { newId } from './lib/ids.js';
 import type { Logger } from './lib/logger.js';
 import { Hub, type HubOptions } from './realtime/hub.js';
-import { RedisPresence } from './realtime/presence.js';
+import { LocalPresence, type PresenceStore, RedisPresence } from './realtime/presence.js';
 import { RedisBus } from './realtime/redis-bus.js';
-import { createServices, type ServiceDeps } from './services.js';
+import { createServices, type ServiceDeps, type Services } from './services.js';
 
 export interface RunningServer {
   server: Server;
   hub: Hub;
   db: Db;
+  /** The domain layer (tests await its push queue). */
+  services: Services;
   port: number;
   url: string;
   /** Stops accepting, lets in-flight requests finish (up to graceMs), then releases everything. */
@@ -29,6 +31,8 @@ export interface StartOptions {
   limits?: ServiceDeps['limits'];
   /** Feed tuning (tests shorten the stamp buckets). */
   inbox?: ServiceDeps['inbox'];
+  /** Push queue tuning (tests shorten the retry backoff). */
+  push?: ServiceDeps['push'];
 }
 
 /** Wires config → db → services → app + ws hub on one http.Server and listens. */
@@ -42,6 +46,20 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
   const redisBus = config.redisUrl
     ? new RedisBus({ url: config.redisUrl, channel: `chatx:${config.tablePrefix}events`, instanceId, logger })
     : undefined;
+  // Before the services: push asks it who is offline; the hub keeps it current.
+  const presence: PresenceStore = redisBus
+    ? new RedisPresence({
+        redis: redisBus.redis,
+        namespace: `chatx:${config.tablePrefix}`,
+        instanceId,
+        logger,
+        onReaped: (userId) => {
+          hub
+            .announceOffline(userId)
+            .catch((err: unknown) => logger.warn({ err }, 'could not announce offline'));
+        },
+      })
+    : new LocalPresence();
   const services = createServices({
     config,
     db,
@@ -49,6 +67,8 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     ...(redisBus ? { bus: redisBus } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.inbox ? { inbox: opts.inbox } : {}),
+    presence,
+    ...(opts.push ? { push: opts.push } : {}),
   });
   const app = buildApp({
     config,
@@ -67,25 +87,12 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
-  const presence = redisBus
-    ? new RedisPresence({
-        redis: redisBus.redis,
-        namespace: `chatx:${config.tablePrefix}`,
-        instanceId,
-        logger,
-        onReaped: (userId) => {
-          hub
-            .announceOffline(userId)
-            .catch((err: unknown) => logger.warn({ err }, 'could not announce offline'));
-        },
-      })
-    : undefined;
   const hub: Hub = new Hub({
     services,
     logger,
     corsOrigins: config.corsOrigins,
     trustProxyHops: config.trustProxyHops,
-    ...(presence ? { presence } : {}),
+    presence,
     options: { maxConnectionsPerIp: config.maxConnectionsPerIp, ...opts.hub },
   });
   hub.attach(server);
@@ -115,5 +122,5 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     })();
     return closing;
   };
-  return { server, hub, db, port, url: `http://127.0.0.1:${port}`, close };
+  return { server, hub, db, services, port, url: `http://127.0.0.1:${port}`, close };
 }

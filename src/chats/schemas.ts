@@ -41,7 +41,33 @@ export const readBody = z.strictObject({
 export const listChatsQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  archived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: archived chats are listed too'),
 });
+
+/** My own settings of a chat: no one else sees them. */
+export const chatSettings = z.object({
+  mutedUntil: z.string().nullable().describe('no push notifications until then (ISO-8601); null: not muted'),
+  archived: z.boolean(),
+  pinned: z.boolean().describe('pinned chats lead the chat list'),
+});
+export type ChatSettings = z.infer<typeof chatSettings>;
+
+export const chatSettingsPatch = z
+  .strictObject({
+    mutedUntil: z.iso
+      .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+      .transform((s) => new Date(s).toISOString())
+      .nullable()
+      .optional(),
+    archived: z.boolean().optional(),
+    pinned: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+export type ChatSettingsPatch = z.infer<typeof chatSettingsPatch>;
 
 export const member = z.object({
   userId: z.string(),
@@ -61,6 +87,7 @@ export const chat = z.object({
   members: z.array(member),
   lastMessage: message.nullable(),
   unreadCount: z.number().int().describe('messages from others after my read marker, capped at 1000'),
+  settings: chatSettings,
 });
 export type Chat = z.infer<typeof chat>;
 

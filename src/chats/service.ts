@@ -10,6 +10,7 @@ import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
+import type { ChatSettingsStore } from './settings-store.js';
 import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
 import { ChatViews } from './views.js';
 
@@ -31,8 +32,9 @@ export class ChatService {
     private readonly limits: Limits,
     private readonly inbox: Inbox,
     private readonly activity?: PendingActivity,
+    settings?: ChatSettingsStore,
   ) {
-    this.views = new ChatViews(chats, messages, users, activity);
+    this.views = new ChatViews(chats, messages, users, activity, settings);
   }
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
@@ -201,6 +203,11 @@ export class ChatService {
     }
   }
 
+  /** Unread messages over all the user's chats (push badges). */
+  totalUnread(userId: string): Promise<number> {
+    return this.views.totalUnread(userId);
+  }
+
   get(chatId: string, userId: string): Promise<Chat> {
     return this.views.get(chatId, userId);
   }
@@ -209,8 +216,9 @@ export class ChatService {
     userId: string,
     limit: number,
     cursor?: string,
+    withArchived = false,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
-    return this.views.list(userId, limit, cursor);
+    return this.views.list(userId, limit, cursor, withArchived);
   }
 
   async update(

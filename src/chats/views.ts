@@ -3,8 +3,9 @@ import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
-import type { ChatEntry, ListPosition } from './list-store.js';
-import type { Chat } from './schemas.js';
+import type { Activity, ChatEntry, ListPosition } from './list-store.js';
+import type { Chat, ChatSettings } from './schemas.js';
+import { type ChatSettingsStore, DEFAULT_SETTINGS } from './settings-store.js';
 import type { ChatStore, MemberRecord } from './store.js';
 
 export const UNREAD_CAP = 1000;
@@ -21,6 +22,7 @@ export class ChatViews {
     private readonly messages: MessageStore,
     private readonly users: UserStore,
     private readonly activity?: PendingActivity,
+    private readonly settings?: ChatSettingsStore,
   ) {}
 
   /** One chat with this instance's pending activity in it; 404 unless `userId` is a member. */
@@ -39,17 +41,44 @@ export class ChatViews {
     userId: string,
     limit: number,
     cursor?: string,
+    withArchived = false,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     // This instance's pending activity first (nothing to do, and no request, when there is none).
     await this.activity?.flush();
-    const { rows, next } = await this.chats.lists.page(userId, limit, after);
+    // My settings (one Query): pinned chats lead the first page, archived ones are left out.
+    const mine = (await this.settings?.all(userId)) ?? new Map<string, ChatSettings>();
+    const shown = (s: ChatSettings) => withArchived || !s.archived;
+    const pinned = [...mine].filter(([, s]) => s.pinned && shown(s)).map(([id]) => id);
+    const skip = new Set([...mine].filter(([, s]) => s.pinned || !shown(s)).map(([id]) => id));
+    const ids: string[] = [];
+    let next = after;
+    // Skipped rows make a page short: read on, a few pages at most (a short page still has a cursor).
+    for (let round = 0; round < 5 && ids.length < limit; round++) {
+      const page = await this.chats.lists.page(userId, limit - ids.length, next);
+      for (const r of page.rows) if (ids.length < limit && !skip.has(r.chatId)) ids.push(r.chatId);
+      next = page.next;
+      if (!next) break;
+    }
     // A row may outlive my membership (a flush that listed me just before I left): many() skips it.
-    const chats = await this.many(
-      userId,
-      rows.map((r) => r.chatId),
-    );
-    return { chats, nextCursor: next ? encodeCursor(next) : null };
+    const [top, chats] = await Promise.all([
+      after || pinned.length === 0 ? [] : this.many(userId, pinned),
+      this.many(userId, ids),
+    ]);
+    top.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+    return { chats: [...top, ...chats], nextCursor: next ? encodeCursor(next) : null };
+  }
+
+  /**
+   * The user's unread messages over all their chats (a push notification's badge): one Query of
+   * their memberships, one BatchGet of activity per 100 chats, after this instance's pending
+   * activity is flushed.
+   */
+  async totalUnread(userId: string): Promise<number> {
+    await this.activity?.flush();
+    const memberships = await this.chats.listMemberships(userId);
+    const activities = await this.chats.lists.getActivities(memberships.map((m) => m.chatId));
+    return memberships.reduce((sum, me) => sum + unreadOf(activities.get(me.chatId), me, userId), 0);
   }
 
   /** One chat as `userId` sees it; 404 unless they are a member. */
@@ -68,10 +97,13 @@ export class ChatViews {
     const found = chatIds.flatMap((id) => entries.get(id) ?? []);
     const keys = found.flatMap((e) => e.memberIds.map((id) => ({ chatId: e.meta.chatId, userId: id })));
     const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
-    const [members, live] = await Promise.all([
+    const [members, live, settings] = await Promise.all([
       this.chats.getMembers(keys),
       // The stored copy is as sent; the item itself carries edits and deletes since.
       this.messages.findExisting(stored),
+      this.settings && found.length > 0
+        ? this.settings.among(found.map((e) => ({ userId, chatId: e.meta.chatId })))
+        : new Map<string, ChatSettings>(),
     ]);
     const membersOf = new Map<string, MemberRecord[]>();
     for (const m of members) {
@@ -89,9 +121,10 @@ export class ChatViews {
       mine.flatMap((e) => (membersOf.get(e.meta.chatId) ?? []).map((m) => m.userId)),
     );
     const byId = new Map(profiles.map((p) => [p.id, p]));
-    return mine.map((e) =>
-      toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
-    );
+    return mine.map((e) => ({
+      ...toChat(e, membersOf.get(e.meta.chatId) ?? [], lastOf.get(e.meta.chatId), userId, byId),
+      settings: settings.get(`${e.meta.chatId}|${userId}`) ?? DEFAULT_SETTINGS,
+    }));
   }
 }
 
@@ -101,11 +134,9 @@ function toChat(
   lastMessage: Message | undefined,
   userId: string,
   profiles: Profiles,
-): Chat {
+): Omit<Chat, 'settings'> {
   const me = all.find((m) => m.userId === userId);
-  // Read up to my marker, and my own messages since never count: see ChatService.readCounts.
-  const mineSince = (activity?.sentBy[userId] ?? 0) - (me?.sentAtRead ?? 0);
-  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0) - mineSince;
+  const unread = unreadOf(activity, me, userId);
   return {
     id: meta.chatId,
     type: meta.type,
@@ -126,8 +157,15 @@ function toChat(
         };
       }),
     lastMessage: lastMessage ?? null,
-    unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
+    unreadCount: unread,
   };
+}
+
+/** Read up to my marker, and my own messages since never count: see ChatService.readCounts. */
+function unreadOf(activity: Activity | undefined, me: MemberRecord | undefined, userId: string): number {
+  const mineSince = (activity?.sentBy[userId] ?? 0) - (me?.sentAtRead ?? 0);
+  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0) - mineSince;
+  return Math.min(UNREAD_CAP, Math.max(0, unread));
 }
 
 const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');

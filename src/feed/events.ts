@@ -1,4 +1,4 @@
-import type { Role } from '../chats/schemas.js';
+import type { ChatSettings, Role } from '../chats/schemas.js';
 import type { Message } from '../messages/schemas.js';
 
 // Domain events: what changed, published once it is durable. The feed stores the durable kinds
@@ -15,7 +15,9 @@ export type FeedEvent =
   | { type: 'member_added'; chatId: string; pos: string; userId: string; role: Role; by: string }
   | { type: 'member_removed'; chatId: string; pos: string; userId: string; by: string }
   | { type: 'member_updated'; chatId: string; pos: string; userId: string; role: Role; by: string }
-  | { type: 'read'; chatId: string; pos: string; userId: string; messageId: string };
+  | { type: 'read'; chatId: string; pos: string; userId: string; messageId: string }
+  /** Per user: only `userId`'s own devices receive or replay it. */
+  | { type: 'chat_settings'; chatId: string; pos: string; userId: string; settings: ChatSettings };
 
 /** Ephemeral: delivered to whoever is connected now, never stored or replayed. */
 export type EphemeralEvent =

@@ -180,7 +180,9 @@ export class FeedService {
       if (entry.kind === 'change') {
         // One action's events stand or fall together: a group created with me shows all its members.
         if (inChat(chatId, pos) || entry.events.some(aboutMe))
-          for (const event of entry.events) out.push({ key: pos, event });
+          // Another member's own settings are theirs alone.
+          for (const event of entry.events)
+            if (event.type !== 'chat_settings' || event.userId === userId) out.push({ key: pos, event });
         continue;
       }
       if (!inChat(chatId, pos) || sent.has(entry.message.id)) continue;

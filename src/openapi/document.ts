@@ -14,12 +14,15 @@ import {
   addMemberBody,
   chat,
   chatPage,
+  chatSettings,
+  chatSettingsPatch,
   createChatBody,
   listChatsQuery,
   readBody,
   updateChatBody,
   updateMemberBody,
 } from '../chats/schemas.js';
+import { device, deviceList, registerDeviceBody, vapidKey } from '../devices/schemas.js';
 import { syncQuery } from '../feed/schemas.js';
 import { errorCatalogue } from '../lib/errors.js';
 import {
@@ -352,6 +355,51 @@ export const routes: Route[] = [
       '400 `sync_token_invalid` for a token not issued to me; 410 `sync_expired` past 30 days.',
     request: { query: syncQuery },
     responses: { 200: json(syncPage, 'Changes and the token to resume from'), ...errors(400, 401, 410) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/chats/{chatId}/settings',
+    summary: 'My own settings of a chat: mute until, archive, pin (any subset)',
+    description:
+      'Only I see them; they reach my other devices as a `chat_settings` frame (live or on sync). ' +
+      'Muted: no push notifications until `mutedUntil`. Pinned chats lead my chat list; archived ' +
+      'ones are left out of it unless `?archived=true`.',
+    request: { params: chatIdParam, ...body(chatSettingsPatch) },
+    responses: { 200: json(chatSettings, 'My settings of the chat now'), ...errors(400, 401, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/devices',
+    summary: 'Register a push target (Web Push subscription, APNs or FCM token)',
+    description:
+      'Idempotent: the same endpoint or token again answers 200 with the same id. At most 10 per ' +
+      'user (422). 422 as well when the platform is not configured on this server.',
+    request: body(registerDeviceBody),
+    responses: {
+      200: json(device, 'Already registered: the same device'),
+      201: json(device, 'Registered'),
+      ...errors(400, 401, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/devices',
+    summary: 'My push targets',
+    responses: { 200: json(deviceList, 'My devices'), ...errors(401) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/devices/{id}',
+    summary: 'Remove one of my push targets',
+    request: { params: z.object({ id: z.string() }) },
+    responses: { 204: { description: 'Removed' }, ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/push/vapid-key',
+    summary: 'The VAPID public key browsers subscribe with (applicationServerKey)',
+    public: true,
+    responses: { 200: json(vapidKey, 'The key'), ...errors(404) },
   },
 ];
 

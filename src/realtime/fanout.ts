@@ -37,6 +37,10 @@ export class Fanout {
         for (const c of targets) c.write(data);
         return;
       }
+      case 'chat_settings':
+        // One user's own settings: their devices only.
+        for (const c of this.registry.connectionsOf(e.userId)) c.write(data);
+        return;
       default:
         return this.toRoom(e.chatId, data);
     }

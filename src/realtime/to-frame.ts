@@ -27,6 +27,16 @@ export function toFrame(e: ChatEvent): ServerFrame {
       return { type: e.type, chatId: e.chatId, userId: e.userId, messageId: e.messageId };
     case 'typing':
       return { type: e.type, chatId: e.chatId, userId: e.userId };
+    case 'chat_settings':
+      return {
+        type: e.type,
+        chatId: e.chatId,
+        settings: {
+          mutedUntil: e.settings.mutedUntil,
+          archived: e.settings.archived,
+          pinned: e.settings.pinned,
+        },
+      };
     case 'presence':
       return {
         type: e.type,

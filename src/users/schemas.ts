@@ -21,8 +21,15 @@ export const emailSchema = z
 export const userIdSchema = z.string().regex(ULID_PATTERN, 'must be a user id');
 
 export const updateMeBody = z
-  .strictObject({ userName: userNameSchema.optional(), displayName: displayNameSchema.optional() })
-  .refine((b) => b.userName !== undefined || b.displayName !== undefined, 'nothing to update');
+  .strictObject({
+    userName: userNameSchema.optional(),
+    displayName: displayNameSchema.optional(),
+    pushPreviews: z.boolean().optional().describe('false: push notifications leave out message text'),
+  })
+  .refine(
+    (b) => b.userName !== undefined || b.displayName !== undefined || b.pushPreviews !== undefined,
+    'nothing to update',
+  );
 
 // Three characters at least: shorter prefixes let a client walk the whole directory.
 export const SEARCH_MIN_CHARS = 3;
@@ -39,7 +46,7 @@ export const publicUser = z.object({
   createdAt: z.string(),
 });
 
-export const me = publicUser.extend({ email: z.string() });
+export const me = publicUser.extend({ email: z.string(), pushPreviews: z.boolean() });
 
 export const deleteMeBody = z.strictObject({ password: z.string().min(1).max(1024) });
 

@@ -46,10 +46,18 @@ export class UserService {
     return toPublicUser(u);
   }
 
-  async updateMe(userId: string, patch: { userName?: string; displayName?: string }): Promise<Me> {
-    const current = await this.users.getById(userId);
+  async updateMe(
+    userId: string,
+    { pushPreviews, ...patch }: { userName?: string; displayName?: string; pushPreviews?: boolean },
+  ): Promise<Me> {
+    let current = await this.users.getById(userId);
     if (!current) throw notFound('User not found');
     if (patch.displayName !== undefined) await this.refuseImitation(userId, patch.displayName);
+    if (pushPreviews !== undefined) {
+      await this.users.setPushPreviews(userId, pushPreviews);
+      current = { ...current, pushPreviews };
+    }
+    if (patch.userName === undefined && patch.displayName === undefined) return toMe(current);
     try {
       return toMe(await this.users.updateProfile(current, patch));
     } catch (err) {
