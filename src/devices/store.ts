@@ -62,7 +62,8 @@ export class DeviceStore {
           new UpdateCommand({
             TableName: this.table,
             Key: { userId: d.userId, sk: PREFIX + d.targetKey },
-            UpdateExpression: 'SET p256dh = :k, auth = :a',
+            UpdateExpression: 'SET p256dh = :k, #auth = :a',
+            ExpressionAttributeNames: { '#auth': 'auth' },
             ExpressionAttributeValues: { ':k': d.p256dh, ':a': d.auth },
           }),
         );
