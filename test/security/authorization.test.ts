@@ -1,3 +1,4 @@
+import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUp, signUpAll, type TestUser } from '../helpers/app.js';
 import { testConfig } from '../helpers/config.js';
 import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
+import { registerDevice } from '../helpers/push.js';
+import { vapidEnv } from '../helpers/push-stubs.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
 
@@ -63,6 +66,22 @@ function expiredTokenOf(u: { accessToken: string }): string {
   return jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, testConfig().jwtSecret);
 }
 
+/** A Web Push subscription to a local (loopback) endpoint nothing listens on. */
+const subscription = () => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    platform: 'webpush',
+    subscription: {
+      endpoint: `http://127.0.0.1:9/push/${randomBytes(8).toString('hex')}`,
+      keys: {
+        p256dh: ecdh.getPublicKey().toString('base64url'),
+        auth: randomBytes(16).toString('base64url'),
+      },
+    },
+  };
+};
+
 const claimsOf = (token: string) => {
   const c = jwt.decode(token) as { sub: string; sid: string };
   return { id: c.sub, sessionId: c.sid };
@@ -79,11 +98,12 @@ describe('authorization matrix', () => {
   let ownersMessage: string;
   let otherChatMessage: { chatId: string; id: string };
   let ownersSyncToken: string;
+  let ownersDevice: string;
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
     srv = await startTestServer({
-      env: { MAIL_SINK: 'file', MAIL_SINK_FILE: mailFile },
+      env: { MAIL_SINK: 'file', MAIL_SINK_FILE: mailFile, ...vapidEnv() },
       // Every reset-confirm attempt requests a reset first: past the default 10 per address.
       limits: { passwordResetPerIp: { capacity: 1_000, windowSeconds: 1 } },
     });
@@ -106,6 +126,7 @@ describe('authorization matrix', () => {
     tokens.member = member.accessToken;
     tokens.owner = owner.accessToken;
     ownersSyncToken = (await request(srv.url).get('/v1/sync').set(bearer(owner)).expect(200)).body.token;
+    ownersDevice = await registerDevice(srv.url, owner, subscription());
   });
   afterAll(() => srv.close());
 
@@ -354,6 +375,56 @@ describe('authorization matrix', () => {
         return { as: u, intact: u, body: { password: 'not my password' } };
       },
       expect: ownRoute(401),
+    },
+    {
+      name: 'change my settings of a chat',
+      method: 'patch',
+      path: `/v1/chats/${chatId}/settings`,
+      body: { pinned: true },
+      expect: { ...chatRoute, member: 200, owner: 200 },
+    },
+    {
+      name: 'register a push device',
+      method: 'post',
+      path: '/v1/devices',
+      setup: async () => ({ body: subscription() }),
+      expect: ownRoute(201),
+    },
+    {
+      name: 'list my push devices',
+      method: 'get',
+      path: '/v1/devices',
+      expect: ownRoute(200),
+      check: (res, _caller, role) => {
+        const ids = res.body.devices.map((d: { id: string }) => d.id);
+        if (role !== 'owner') expect(ids, `devices as ${role}`).not.toContain(ownersDevice);
+      },
+    },
+    {
+      name: 'remove my push device',
+      method: 'delete',
+      path: '',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return { as: u, path: `/v1/devices/${await registerDevice(srv.url, u, subscription())}` };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'remove someone else\u2019s push device',
+      method: 'delete',
+      path: '',
+      setup: async () => {
+        const victim = await signUp(srv.url, 'victim');
+        return { path: `/v1/devices/${await registerDevice(srv.url, victim, subscription())}` };
+      },
+      expect: ownRoute(404),
+    },
+    {
+      name: 'read the VAPID public key',
+      method: 'get',
+      path: '/v1/push/vapid-key',
+      expect: publicRoute(200),
     },
     {
       name: 'ask for a password reset',
