@@ -43,7 +43,7 @@ sw.addEventListener('activate', (e) => e.waitUntil(sw.clients.claim()));
 
 sw.addEventListener('push', (e) => {
   const p = e.data?.json() as PushPayload | undefined;
-  if (!p || p.type !== 'message') return;
+  if (p?.type !== 'message') return;
   e.waitUntil(
     Promise.all([
       sw.registration.showNotification(p.senderName, {

@@ -454,7 +454,8 @@ describe('authorization matrix', () => {
     },
   ];
 
-  it('gives every REST route the expected answer for every kind of caller', async () => {
+  // About 200 requests one by one: more than the default 20 s on a busy machine.
+  it('gives every REST route the expected answer for every kind of caller', { timeout: 90_000 }, async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
     const attempts = routes().flatMap((route) =>
