@@ -142,6 +142,7 @@ export function createServices(deps: ServiceDeps): Services {
     { ...defaultWriterOptions, ...deps.writer },
   );
   const settingsStore = new ChatSettingsStore(deps.db);
+  const deviceStore = new DeviceStore(deps.db);
   const chats = new ChatService(
     chatStore,
     messageStore,
@@ -152,7 +153,6 @@ export function createServices(deps: ServiceDeps): Services {
     activity,
     settingsStore,
   );
-  const deviceStore = new DeviceStore(deps.db);
   const presence = deps.presence;
   const push: PushService | undefined = presence
     ? createPush(
@@ -186,6 +186,7 @@ export function createServices(deps: ServiceDeps): Services {
     verifyPassword,
     removeFromChats: (userId) => chats.removeDeletedUser(userId),
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
+    removeDevices: (userId) => deviceStore.removeAll(userId),
   });
   const sends = new RateLimiter(limits.sendsPerUser);
   const syncs = new RateLimiter(limits.syncsPerUser);

@@ -113,6 +113,11 @@ export class DeviceStore {
     return d ? this.removeTarget(userId, d.targetKey) : false;
   }
 
+  /** Deletes every device of the user (account deletion). */
+  async removeAll(userId: string): Promise<void> {
+    for (const d of await this.list(userId)) await this.removeTarget(userId, d.targetKey);
+  }
+
   /** Deletes the device by its target (a provider said it is gone); false when gone already. */
   async removeTarget(userId: string, targetKey: string): Promise<boolean> {
     try {

@@ -21,6 +21,8 @@ export interface UserServiceDeps {
   removeFromChats(userId: string): Promise<void>;
   /** Ends every session of the user, `current` included: tokens stop, sockets close. */
   endAllSessions(userId: string, current: string): Promise<void>;
+  /** Forgets the user's push devices: nothing may be pushed to them any more. */
+  removeDevices?(userId: string): Promise<void>;
 }
 
 export class UserService {
@@ -98,6 +100,7 @@ export class UserService {
       throw new AppError('invalid_credentials', 'The password is incorrect');
     }
     await this.deps.removeFromChats(userId);
+    await this.deps.removeDevices?.(userId);
     await this.users.delete(user);
     await this.deps.endAllSessions(userId, sessionId);
   }

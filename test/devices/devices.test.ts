@@ -2,7 +2,7 @@ import { createECDH, randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceService } from '../../src/devices/service.js';
-import type { DeviceStore } from '../../src/devices/store.js';
+import { DeviceStore } from '../../src/devices/store.js';
 import { bearer, signUpAll } from '../helpers/app.js';
 import { vapidEnv, WebPushStub } from '../helpers/push-stubs.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -154,6 +154,21 @@ describe('devices: POST/GET/DELETE /v1/devices', () => {
       .send({ platform: 'apns', token: 'ab'.repeat(32) });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toMatch(/not configured/);
+  });
+
+  it('forgets the devices of a deleted account', async () => {
+    const [ann] = await signUpAll(srv.url, 'ann');
+    await request(srv.url)
+      .post('/v1/devices')
+      .set(bearer(ann))
+      .send(sub(`${endpoint}gone`))
+      .expect(201);
+    await request(srv.url)
+      .delete('/v1/users/me')
+      .set(bearer(ann))
+      .send({ password: ann.password })
+      .expect(204);
+    expect(await new DeviceStore(srv.running.db).list(ann.id)).toEqual([]);
   });
 
   it('serves the VAPID public key to anyone', async () => {
