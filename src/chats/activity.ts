@@ -123,9 +123,7 @@ export class ActivityTracker implements PendingActivity {
     this.dirty = new Map();
     for (const p of batch) this.writing.set(p.last.chatId, p);
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
-      await Promise.all(
-        batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)),
-      );
+      await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)));
     }
   }
 

@@ -62,8 +62,8 @@ export class ChatViews {
     }
     // A row may outlive my membership (a flush that listed me just before I left): many() skips it.
     const [top, chats] = await Promise.all([
-      after || pinned.length === 0 ? [] : this.many(userId, pinned),
-      this.many(userId, ids),
+      after || pinned.length === 0 ? [] : this.many(userId, pinned, mine),
+      this.many(userId, ids, mine),
     ]);
     top.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
     return { chats: [...top, ...chats], nextCursor: next ? encodeCursor(next) : null };
@@ -95,7 +95,12 @@ export class ChatViews {
    * These chats as `userId` sees them, in this order, leaving out any that they are not a member
    * of. Batched: requests grow with the chats' members / 100, not with the number of chats.
    */
-  private async many(userId: string, chatIds: readonly string[]): Promise<Chat[]> {
+  private async many(
+    userId: string,
+    chatIds: readonly string[],
+    /** My settings of every chat, when the caller read them already (keyed by chatId). */
+    known?: Map<string, ChatSettings>,
+  ): Promise<Chat[]> {
     const entries = await this.chats.lists.getEntries(chatIds);
     const found = chatIds.flatMap((id) => entries.get(id) ?? []);
     const keys = found.flatMap((e) => e.memberIds.map((id) => ({ chatId: e.meta.chatId, userId: id })));
@@ -104,9 +109,11 @@ export class ChatViews {
       this.chats.getMembers(keys),
       // The stored copy is as sent; the item itself carries edits and deletes since.
       this.messages.findExisting(stored),
-      this.settings && found.length > 0
-        ? this.settings.among(found.map((e) => ({ userId, chatId: e.meta.chatId })))
-        : new Map<string, ChatSettings>(),
+      known
+        ? new Map([...known].map(([chatId, s]) => [`${chatId}|${userId}`, s]))
+        : this.settings && found.length > 0
+          ? this.settings.among(found.map((e) => ({ userId, chatId: e.meta.chatId })))
+          : new Map<string, ChatSettings>(),
     ]);
     const membersOf = new Map<string, MemberRecord[]>();
     for (const m of members) {
