@@ -255,7 +255,8 @@ async function setUpChatx(
 }
 
 async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
-  const local = await startDynamoLocal();
+  // A busy machine can take more than the default 30 s to start the JVM.
+  const local = await startDynamoLocal({ timeoutMs: 120_000 });
   const prefix = `bench${Date.now()}-`;
   const db = createDb({ region: 'us-east-1', endpoint: local.endpoint, tablePrefix: prefix });
   await createTables(db.raw, db.tables);
