@@ -21,6 +21,7 @@ describe('users', () => {
       userName: ann.userName,
       email: ann.email,
       createdAt: expect.any(String),
+      pushPreviews: true,
     });
   });
 
