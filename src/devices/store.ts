@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { backoff } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import type { Platform } from './schemas.js';
 
@@ -55,6 +56,21 @@ export class DeviceStore {
    * fresh keys) or the user has `max`. Put and count move together in one transaction.
    */
   async add(d: Device, max: number): Promise<{ device: Device; created: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tryAdd(d, max);
+      } catch (err) {
+        // Another change of this user's devices at the same moment (the count item): try again.
+        const conflict =
+          err instanceof TransactionCanceledException &&
+          (err.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+        if (!conflict || attempt >= 5) throw err;
+        await backoff(attempt + 1);
+      }
+    }
+  }
+
+  private async tryAdd(d: Device, max: number): Promise<{ device: Device; created: boolean }> {
     const existing = (await this.list(d.userId)).find((x) => x.targetKey === d.targetKey);
     if (existing) {
       if (existing.p256dh !== d.p256dh || existing.auth !== d.auth) {
@@ -118,8 +134,20 @@ export class DeviceStore {
     for (const d of await this.list(userId)) await this.removeTarget(userId, d.targetKey);
   }
 
-  /** Deletes the device by its target (a provider said it is gone); false when gone already. */
+  /**
+   * Deletes the device by its target (a provider said it is gone); false when gone already.
+   * Deletes of one user's devices share the count item: concurrent ones conflict and are retried.
+   */
   async removeTarget(userId: string, targetKey: string): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.tryRemove(userId, targetKey);
+      if (result !== 'conflict') return result;
+      if (attempt >= 5) throw new Error('device delete kept conflicting');
+      await backoff(attempt + 1);
+    }
+  }
+
+  private async tryRemove(userId: string, targetKey: string): Promise<boolean | 'conflict'> {
     try {
       await this.db.doc.send(
         new TransactWriteCommand({
@@ -144,8 +172,9 @@ export class DeviceStore {
       );
       return true;
     } catch (err) {
-      if (err instanceof TransactionCanceledException) return false;
-      throw err;
+      if (!(err instanceof TransactionCanceledException)) throw err;
+      const reasons = (err.CancellationReasons ?? []).map((r) => r.Code);
+      return reasons.includes('TransactionConflict') ? 'conflict' : false;
     }
   }
 }
