@@ -1,5 +1,5 @@
 // pnpm bench [--smoke] [--clients 1000] [--room 10] [--rate 2000] [--duration 8] [--only ws,socketio,chatx]
-//            [--scaling] [--no-persist]
+//            [--scaling] [--no-persist] [--push]
 // Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
 // prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { waitForPort } from '../scripts/lib/redis.js';
 import { createDb } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
 import { cpuSeconds, rssBytes } from './lib/proc.js';
+import { PushSink, vapidEnv } from './lib/push-sink.js';
 import { warmDynamoLocal } from './lib/warm-dynamo.js';
 import type { LoadConfig } from './loadgen.js';
 import { measurePersistence, type PersistResult } from './persist.js';
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'ws,socketio,chatx' },
     scaling: { type: 'boolean', default: false },
     'no-persist': { type: 'boolean', default: false },
+    /** Chat-X twice in the same run: push on (every member has a device), then off. */
+    push: { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke ?? false;
@@ -62,6 +65,8 @@ export interface RunResult {
   /** The load generator's CPU (% of one core): with DynamoDB Local, all three share two cores. */
   loadgenCpuPct: number;
   dynamoCpuPct?: number;
+  /** --push: pushes the push service received during the send window and drain. */
+  pushes?: number;
 }
 
 const pinned = (core: number, args: string[], extraEnv: Record<string, string> = {}) =>
@@ -170,7 +175,11 @@ async function relay(kind: 'ws' | 'socketio'): Promise<RunResult> {
 }
 
 /** Real sign-ups and real group chats over the REST API: the accounts the load uses. */
-async function setUpChatx(base: string, n: number): Promise<{ room: string; token: string }[]> {
+async function setUpChatx(
+  base: string,
+  n: number,
+  sink?: PushSink,
+): Promise<{ room: string; token: string }[]> {
   const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
@@ -197,6 +206,31 @@ async function setUpChatx(base: string, n: number): Promise<{ room: string; toke
   }
   const out: { room: string; token: string }[] = new Array(n);
   const groups = Math.ceil(n / roomSize);
+  // --push: every member has a device, and each room one member more who never connects, so each
+  // message is pushed once for real (the connected ones are skipped as online).
+  const offline: { id: string; token: string }[] = [];
+  if (sink) {
+    for (let g = 0; g < groups; g += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, groups - g) }, async (_, j) => {
+          const k = g + j;
+          const s = await post(
+            '/v1/auth/signup',
+            { email: `away${k}@bench.invalid`, password: 'bench-password', userName: `away_${k}` },
+            { 'X-Forwarded-For': `11.${k >> 16}.${(k >> 8) & 255}.${k & 255}` },
+          );
+          offline[k] = { id: (s.user as { id: string }).id, token: s.accessToken as string };
+        }),
+      );
+    }
+    const everyone = [...users, ...offline];
+    for (let i = 0; i < everyone.length; i += 50)
+      await Promise.all(
+        everyone
+          .slice(i, i + 50)
+          .map((u) => post('/v1/devices', sink.subscription(), { authorization: `Bearer ${u.token}` })),
+      );
+  }
   for (let g = 0; g < groups; g += 20) {
     await Promise.all(
       Array.from({ length: Math.min(20, groups - g) }, async (_, j) => {
@@ -204,7 +238,11 @@ async function setUpChatx(base: string, n: number): Promise<{ room: string; toke
         const [owner, ...rest] = members;
         const chat = await post(
           '/v1/chats',
-          { type: 'group', name: `bench ${g + j}`, memberIds: rest.map((u) => u.id) },
+          {
+            type: 'group',
+            name: `bench ${g + j}`,
+            memberIds: [...rest.map((u) => u.id), ...(offline[g + j] ? [offline[g + j]?.id] : [])],
+          },
           { authorization: `Bearer ${owner?.token}` },
         );
         members.forEach((u, m) => {
@@ -217,7 +255,8 @@ async function setUpChatx(base: string, n: number): Promise<{ room: string; toke
 }
 
 async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
-  const local = await startDynamoLocal();
+  // A busy machine can take more than the default 30 s to start the JVM.
+  const local = await startDynamoLocal({ timeoutMs: 120_000 });
   const prefix = `bench${Date.now()}-`;
   const db = createDb({ region: 'us-east-1', endpoint: local.endpoint, tablePrefix: prefix });
   await createTables(db.raw, db.tables);
@@ -233,38 +272,47 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
     // Every simulated client connects from 127.0.0.1.
     MAX_CONNECTIONS_PER_IP: '100000',
   };
+  const vapid = vapidEnv();
   const results: RunResult[] = [];
+  const sink = values.push ? await new PushSink().start() : undefined;
+  // Push on first: its server registers the devices (with push off, devices are refused). On
+  // again last: the first run also pays for DynamoDB Local's cold read paths (the warm-up writes).
+  const variants = sink ? [true, false, true] : [false];
   try {
     let accounts: { room: string; token: string }[] = [];
     for (const n of counts) {
-      for (const r of rates) {
-        const { proc, port } = await startServer('chatx', serverEnv);
-        try {
-          if (accounts.length < n)
-            accounts = await setUpChatx(`http://127.0.0.1:${port}`, Math.max(...counts));
-          const { result } = await drive(
-            {
-              kind: 'chatx',
-              url: `ws://127.0.0.1:${port}/v1/ws`,
-              clients: accounts.slice(0, n),
-              rate: r,
-              durationMs,
-              drainMs: 3_000,
-              bodyBytes: 100,
-            },
-            proc.pid as number,
-            local.process.pid,
-          );
-          results.push({ server: 'Chat-X (durable)', ...result });
-          process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
-        } finally {
-          proc.kill('SIGTERM');
-          await new Promise((res) => proc.once('exit', res));
+      for (const r of rates)
+        for (const withPush of variants) {
+          const { proc, port } = await startServer('chatx', { ...serverEnv, ...(withPush ? vapid : {}) });
+          const pushed0 = sink?.received ?? 0;
+          try {
+            if (accounts.length < n)
+              accounts = await setUpChatx(`http://127.0.0.1:${port}`, Math.max(...counts), sink);
+            const { result } = await drive(
+              {
+                kind: 'chatx',
+                url: `ws://127.0.0.1:${port}/v1/ws`,
+                clients: accounts.slice(0, n),
+                rate: r,
+                durationMs,
+                drainMs: 3_000,
+                bodyBytes: 100,
+              },
+              proc.pid as number,
+              local.process.pid,
+            );
+            const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
+            results.push({ server: name, ...result, ...(sink ? { pushes: sink.received - pushed0 } : {}) });
+            process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
+          } finally {
+            proc.kill('SIGTERM');
+            await new Promise((res) => proc.once('exit', res));
+          }
         }
-      }
     }
   } finally {
     await local.stop();
+    await sink?.stop();
   }
   return results;
 }
@@ -273,11 +321,11 @@ const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) 
 
 function table(rows: RunResult[]): string {
   const head =
-    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU |';
-  const sep = `|${'---|'.repeat(16)}`;
+    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes |';
+  const sep = `|${'---|'.repeat(17)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} |`,
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} |`,
   );
   return [head, sep, ...body].join('\n');
 }

@@ -16,5 +16,15 @@ await build({
   sourcemap: true,
   legalComments: 'none',
 });
+// The push service worker, served at /sw.js so that its scope is the whole origin.
+await build({
+  entryPoints: [new URL('sw.ts', web).pathname],
+  outfile: new URL('sw.js', out).pathname,
+  bundle: true,
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+});
 for (const f of ['index.html', 'app.css']) copyFileSync(new URL(f, web), new URL(f, out));
 process.stdout.write('built dist/web\n');

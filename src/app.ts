@@ -10,6 +10,7 @@ import { requireAuth } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { chatRoutes } from './chats/routes.js';
 import type { Config } from './config.js';
+import { deviceRoutes, vapidKeyRoutes } from './devices/routes.js';
 import { feedRoutes } from './feed/routes.js';
 import { invitationRoutes } from './invitations/routes.js';
 import { chatInviteRoutes, inviteRoutes } from './invites/routes.js';
@@ -133,15 +134,18 @@ function v1Routes(services: Services) {
   const v1 = express.Router();
   const authenticated = requireAuth(services.tokens, services.sessions);
   v1.use('/auth', authRoutes(services.auth, services.account, authenticated));
+  // Public: a key every browser may know (applicationServerKey).
+  v1.use('/push', vapidKeyRoutes(services.vapidPublicKey));
   v1.use(authenticated);
   v1.use('/users/me/blocks', blockRoutes(services.privacy));
   v1.use('/users/me/invitations', invitationRoutes(services.invitations, services.chats));
   v1.use('/users', userRoutes(services.users, services.dataExport));
   v1.use('/chats/:chatId/messages', messageRoutes(services.messages, services.sends));
   v1.use('/chats/:chatId', chatInviteRoutes(services.invites));
-  v1.use('/chats', chatRoutes(services.chats));
+  v1.use('/chats', chatRoutes(services.chats, services.chatSettings));
   v1.use('/invites', inviteRoutes(services.invites, services.chats));
   v1.use('/reports', reportRoutes(services.reports));
   v1.use('/sync', feedRoutes(services.feed, services.syncs));
+  v1.use('/devices', deviceRoutes(services.devices));
   return v1;
 }

@@ -1,3 +1,4 @@
+import { createECDH } from 'node:crypto';
 import { z } from 'zod';
 
 // The only module that reads process.env: everything else receives a frozen Config.
@@ -70,6 +71,35 @@ const envSchema = z
     /** How long after sending a sender may edit / delete a message for everyone. */
     EDIT_WINDOW_SECONDS: intFrom(900, 1, 10 * 365 * 86_400),
     DELETE_WINDOW_SECONDS: intFrom(172_800, 1, 10 * 365 * 86_400),
+    /** Web Push (VAPID, RFC 8292): base64url keys as `web-push generate-vapid-keys` prints them. */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url 65-byte P-256 public key')
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url 32-byte P-256 private key')
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:.+@.+|https:\/\/.+)$/, 'must be a mailto: or https: URL')
+      .optional(),
+    /** APNs token auth: the key's id, the team id, the .p8 key (PEM; "\n" escapes allowed), the app's bundle id. */
+    APNS_KEY_ID: z
+      .string()
+      .regex(/^[A-Z0-9]{10}$/, 'must be a 10-character key id')
+      .optional(),
+    APNS_TEAM_ID: z
+      .string()
+      .regex(/^[A-Z0-9]{10}$/, 'must be a 10-character team id')
+      .optional(),
+    APNS_KEY: z.string().min(1).optional(),
+    APNS_TOPIC: z.string().min(1).max(255).optional(),
+    APNS_HOST: z.url().default('https://api.push.apple.com'),
+    /** FCM HTTP v1: the service account's JSON key (its content, not a path). */
+    FCM_SERVICE_ACCOUNT: z.string().min(2).optional(),
+    FCM_ENDPOINT: z.url().default('https://fcm.googleapis.com'),
+    FCM_TOKEN_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -117,6 +147,7 @@ const envSchema = z
         message: 'must differ from PORT (never public)',
       });
     }
+    pushRefinements(env, ctx, deployed(env.STAGE));
     if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < 32) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes long' });
     }
@@ -148,6 +179,35 @@ export interface Config {
   readonly editWindowSeconds: number;
   /** Seconds after sending within which the sender may delete a message for everyone. */
   readonly deleteWindowSeconds: number;
+  /** Push providers; a provider left unconfigured is off (its devices are refused with 422). */
+  readonly push: PushConfig;
+}
+
+export interface PushConfig {
+  readonly webPush?: {
+    readonly publicKey: string;
+    readonly privateKey: string;
+    readonly subject: string;
+    /** Generated at start (dev/test without VAPID_* set): logged once so it can be kept. */
+    readonly generated: boolean;
+  };
+  readonly apns?: {
+    readonly keyId: string;
+    readonly teamId: string;
+    /** PEM (PKCS#8) of the .p8 signing key. */
+    readonly key: string;
+    readonly topic: string;
+    readonly host: string;
+  };
+  readonly fcm?: {
+    readonly projectId: string;
+    readonly clientEmail: string;
+    readonly privateKey: string;
+    readonly tokenUrl: string;
+    readonly endpoint: string;
+  };
+  /** Push endpoints may be plain http to loopback (dev/test: local push services); else https only. */
+  readonly allowLoopbackHttp: boolean;
 }
 
 /** SES in staging and production; a local sink (log or file) in dev and test. */
@@ -191,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsEmfUrl: e.METRICS_EMF_URL,
     editWindowSeconds: e.EDIT_WINDOW_SECONDS,
     deleteWindowSeconds: e.DELETE_WINDOW_SECONDS,
+    push: Object.freeze(pushConfig(e, deployed(e.STAGE))),
   });
 }
 
@@ -224,4 +285,113 @@ export function loadDbConfig(env: Record<string, string | undefined>, stage?: st
     endpoint: parsed.data.DYNAMODB_ENDPOINT,
     tablePrefix: parsed.data.TABLE_PREFIX ?? `chatx-${stage ?? 'dev'}-`,
   });
+}
+
+type Env = z.infer<typeof envSchema>;
+
+const serviceAccount = z.object({
+  project_id: z.string().min(1),
+  client_email: z.string().min(3),
+  private_key: z.string().includes('PRIVATE KEY'),
+  token_uri: z.url().optional(),
+});
+
+function parseServiceAccount(json: string) {
+  try {
+    return serviceAccount.safeParse(JSON.parse(json));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A provider is on when any of its variables is set; then all of them must be. */
+function pushRefinements(env: Env, ctx: z.RefinementCtx, isDeployed: boolean): void {
+  const groups = {
+    VAPID: ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'],
+    APNS: ['APNS_KEY_ID', 'APNS_TEAM_ID', 'APNS_KEY', 'APNS_TOPIC'],
+  } as const;
+  for (const names of Object.values(groups)) {
+    if (!names.some((n) => env[n])) continue;
+    // Dev may set only a subject and let the keys be generated.
+    if (!isDeployed && names[0] === 'VAPID_PUBLIC_KEY' && !env.VAPID_PUBLIC_KEY && !env.VAPID_PRIVATE_KEY)
+      continue;
+    for (const n of names)
+      if (!env[n])
+        ctx.addIssue({ code: 'custom', path: [n], message: `is required with ${names.join(', ')}` });
+  }
+  if (env.APNS_KEY && !/-----BEGIN PRIVATE KEY-----/.test(unescapePem(env.APNS_KEY)))
+    ctx.addIssue({ code: 'custom', path: ['APNS_KEY'], message: 'must be the PEM text of the .p8 key' });
+  if (env.FCM_SERVICE_ACCOUNT && !parseServiceAccount(env.FCM_SERVICE_ACCOUNT)?.success)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['FCM_SERVICE_ACCOUNT'],
+      message: 'must be a service account JSON key (project_id, client_email, private_key)',
+    });
+  if (isDeployed)
+    for (const n of ['APNS_HOST', 'FCM_ENDPOINT', 'FCM_TOKEN_URL'] as const)
+      if (env[n]?.startsWith('http:'))
+        ctx.addIssue({ code: 'custom', path: [n], message: `must be https when STAGE=${env.STAGE}` });
+}
+
+/** Secrets set with `eb setenv` often carry the PEM's line breaks as "\n". */
+const unescapePem = (pem: string) => pem.replace(/\\n/g, '\n');
+
+function pushConfig(e: Env, isDeployed: boolean): PushConfig {
+  const sa = e.FCM_SERVICE_ACCOUNT ? parseServiceAccount(e.FCM_SERVICE_ACCOUNT)?.data : undefined;
+  return {
+    ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+      ? {
+          webPush: Object.freeze({
+            publicKey: e.VAPID_PUBLIC_KEY,
+            privateKey: e.VAPID_PRIVATE_KEY,
+            subject: e.VAPID_SUBJECT ?? DEV_VAPID_SUBJECT,
+            generated: false,
+          }),
+        }
+      : e.STAGE === 'dev'
+        ? {
+            webPush: Object.freeze({
+              ...generateVapidKeys(),
+              subject: e.VAPID_SUBJECT ?? DEV_VAPID_SUBJECT,
+              generated: true,
+            }),
+          }
+        : {}),
+    ...(e.APNS_KEY_ID && e.APNS_TEAM_ID && e.APNS_KEY && e.APNS_TOPIC
+      ? {
+          apns: Object.freeze({
+            keyId: e.APNS_KEY_ID,
+            teamId: e.APNS_TEAM_ID,
+            key: unescapePem(e.APNS_KEY),
+            topic: e.APNS_TOPIC,
+            host: e.APNS_HOST.replace(/\/+$/, ''),
+          }),
+        }
+      : {}),
+    ...(sa
+      ? {
+          fcm: Object.freeze({
+            projectId: sa.project_id,
+            clientEmail: sa.client_email,
+            privateKey: sa.private_key,
+            tokenUrl: e.FCM_TOKEN_URL ?? sa.token_uri ?? 'https://oauth2.googleapis.com/token',
+            endpoint: e.FCM_ENDPOINT.replace(/\/+$/, ''),
+          }),
+        }
+      : {}),
+    allowLoopbackHttp: !isDeployed,
+  };
+}
+
+const DEV_VAPID_SUBJECT = 'mailto:dev@localhost.invalid';
+
+/** A fresh P-256 key pair in the base64url forms VAPID uses (65-byte public point, 32-byte secret). */
+function generateVapidKeys(): { publicKey: string; privateKey: string } {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const secret = ecdh.getPrivateKey();
+  return {
+    publicKey: ecdh.getPublicKey().toString('base64url'),
+    privateKey: Buffer.concat([Buffer.alloc(32 - secret.length), secret]).toString('base64url'),
+  };
 }

@@ -7,9 +7,13 @@ import { AccessTokens } from './auth/tokens.js';
 import { ActivityTracker } from './chats/activity.js';
 import { MembershipCache } from './chats/membership-cache.js';
 import { ChatService } from './chats/service.js';
+import { ChatSettingsService } from './chats/settings.js';
+import { ChatSettingsStore } from './chats/settings-store.js';
 import { ChatStore } from './chats/store.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import { DeviceService } from './devices/service.js';
+import { DeviceStore } from './devices/store.js';
 import { defaultInboxOptions, Inbox, type InboxOptions } from './feed/inbox.js';
 import { isDirectChatId } from './feed/personal.js';
 import { defaultFeedOptions, type FeedOptions, FeedService } from './feed/service.js';
@@ -30,7 +34,10 @@ import { defaultWriterOptions, MessageWriter, memberKey, type WriterOptions } fr
 import { createMetrics, type Metrics } from './metrics/registry.js';
 import { PrivacyService } from './privacy/service.js';
 import { PrivacyStore } from './privacy/store.js';
+import { createPush, type PushService } from './push/index.js';
+import type { PushOptions } from './push/service.js';
 import { type FanoutBus, LocalBus } from './realtime/bus.js';
+import type { PresenceStore } from './realtime/presence.js';
 import { ReportService } from './reports/service.js';
 import { ReportStore } from './reports/store.js';
 import { DataExport } from './users/export.js';
@@ -67,6 +74,14 @@ export interface Services {
   invites: InviteService;
   /** Reports for moderation (src/reports). */
   reports: ReportService;
+  /** Push targets of a user (POST/GET/DELETE /v1/devices). */
+  devices: DeviceService;
+  /** A member's own mute / archive / pin of a chat. */
+  chatSettings: ChatSettingsService;
+  /** Present when a push provider is configured and presence is known (a running server). */
+  push?: PushService;
+  /** The VAPID public key browsers subscribe with, when Web Push is configured. */
+  vapidPublicKey?: string;
   /** Finishes pending message writes, then releases timers and the bus. */
   close(): Promise<void>;
 }
@@ -84,6 +99,9 @@ export interface ServiceDeps {
   mailer?: Mailer;
   /** Defaults to a fresh registry of its own. */
   metrics?: Metrics;
+  /** Who is online on any instance: push notifications go only to members who are not. Without it, no push. */
+  presence?: PresenceStore;
+  push?: Partial<PushOptions>;
 }
 
 /** Keys (writer's memberKey) of drafts in a direct chat whose other member blocked the sender. */
@@ -161,11 +179,15 @@ export function createServices(deps: ServiceDeps): Services {
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });
         activity.note(message);
       },
+      // Only the instance that stored a message pushes it: one push per device, however many instances.
+      onCreated: (message) => push?.enqueue(message),
     },
     { ...defaultWriterOptions, ...deps.writer },
     metrics,
   );
   metrics.sample('writerQueue', () => writer.queued);
+  const settingsStore = new ChatSettingsStore(deps.db);
+  const deviceStore = new DeviceStore(deps.db);
   const privacy = new PrivacyService({
     store: new PrivacyStore(deps.db),
     users: userStore,
@@ -189,10 +211,39 @@ export function createServices(deps: ServiceDeps): Services {
     bus,
     sends: invitationSends,
   });
-  const chats = new ChatService(chatStore, messageStore, userStore, bus, limits, inbox, activity, {
-    consent: invitations,
-    privacy,
-  });
+  const chats = new ChatService(
+    chatStore,
+    messageStore,
+    userStore,
+    bus,
+    limits,
+    inbox,
+    activity,
+    { consent: invitations, privacy },
+    settingsStore,
+  );
+  const presence = deps.presence;
+  const push: PushService | undefined = presence
+    ? createPush(
+        deps.config.push,
+        {
+          membersOf: async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
+          online: (ids) => presence.online(ids),
+          devicesOf: (userId) => deviceStore.list(userId),
+          settingsOf: (pairs) => settingsStore.among(pairs),
+          profiles: async (ids) =>
+            (await userStore.getMany(ids)).map((u) => ({
+              id: u.id,
+              name: u.displayName ?? u.userName,
+              previews: u.pushPreviews !== false,
+            })),
+          totalUnread: (userId) => chats.totalUnread(userId),
+          removeDevice: (d) => deviceStore.removeTarget(d.userId, d.targetKey),
+        },
+        logger,
+        deps.push,
+      )
+    : undefined;
   const feed = new FeedService(
     feedStore,
     chatStore,
@@ -208,6 +259,7 @@ export function createServices(deps: ServiceDeps): Services {
     verifyPassword,
     removeFromChats: (userId) => chats.removeDeletedUser(userId),
     endAllSessions: (userId, current) => account.endAllSessions(userId, current),
+    removeDevices: (userId) => deviceStore.removeAll(userId),
     privacy,
   });
   const inviteLookups = new RateLimiter(limits.inviteLookupsPerUser);
@@ -249,6 +301,12 @@ export function createServices(deps: ServiceDeps): Services {
       },
     }),
     chats,
+    devices: new DeviceService(deviceStore, deps.config.push),
+    chatSettings: new ChatSettingsService(settingsStore, inbox, bus, (chatId, userId) =>
+      chats.requireMember(chatId, userId),
+    ),
+    ...(push ? { push } : {}),
+    ...(deps.config.push.webPush ? { vapidPublicKey: deps.config.push.webPush.publicKey } : {}),
     messages: new MessageService(
       chats,
       messageStore,
@@ -281,6 +339,7 @@ export function createServices(deps: ServiceDeps): Services {
       syncs.close();
       users.close();
       await writer.drain();
+      await push?.close();
       await activity.close();
       await account.settled();
       closeAuth();

@@ -10,9 +10,9 @@ import { EmfReporter } from './metrics/emf.js';
 import { type MetricsListener, startMetricsListener } from './metrics/listener.js';
 import { createMetrics, type Metrics } from './metrics/registry.js';
 import { Hub, type HubOptions } from './realtime/hub.js';
-import { RedisPresence } from './realtime/presence.js';
+import { LocalPresence, type PresenceStore, RedisPresence } from './realtime/presence.js';
 import { RedisBus } from './realtime/redis-bus.js';
-import { createServices, type ServiceDeps } from './services.js';
+import { createServices, type ServiceDeps, type Services } from './services.js';
 
 export interface RunningServer {
   server: Server;
@@ -21,6 +21,8 @@ export interface RunningServer {
   metrics: Metrics;
   /** The separate GET /metrics listener, unless METRICS_PORT=0 (or its port was taken). */
   metricsListener: MetricsListener | undefined;
+  /** The domain layer (tests await its push queue). */
+  services: Services;
   port: number;
   url: string;
   /** Stops accepting, lets in-flight requests finish (up to graceMs), then releases everything. */
@@ -36,6 +38,8 @@ export interface StartOptions {
   limits?: ServiceDeps['limits'];
   /** Feed tuning (tests shorten the stamp buckets). */
   inbox?: ServiceDeps['inbox'];
+  /** Push queue tuning (tests shorten the retry backoff). */
+  push?: ServiceDeps['push'];
 }
 
 /** Wires config → db → services → app + ws hub on one http.Server and listens. */
@@ -57,6 +61,20 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
         metrics,
       })
     : undefined;
+  // Before the services: push asks it who is offline; the hub keeps it current.
+  const presence: PresenceStore = redisBus
+    ? new RedisPresence({
+        redis: redisBus.redis,
+        namespace: `chatx:${config.tablePrefix}`,
+        instanceId,
+        logger,
+        onReaped: (userId) => {
+          hub
+            .announceOffline(userId)
+            .catch((err: unknown) => logger.warn({ err }, 'could not announce offline'));
+        },
+      })
+    : new LocalPresence();
   const services = createServices({
     config,
     db,
@@ -65,6 +83,8 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     ...(redisBus ? { bus: redisBus } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.inbox ? { inbox: opts.inbox } : {}),
+    presence,
+    ...(opts.push ? { push: opts.push } : {}),
   });
   const app = buildApp({
     config,
@@ -83,25 +103,12 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
-  const presence = redisBus
-    ? new RedisPresence({
-        redis: redisBus.redis,
-        namespace: `chatx:${config.tablePrefix}`,
-        instanceId,
-        logger,
-        onReaped: (userId) => {
-          hub
-            .announceOffline(userId)
-            .catch((err: unknown) => logger.warn({ err }, 'could not announce offline'));
-        },
-      })
-    : undefined;
   const hub: Hub = new Hub({
     services,
     logger,
     corsOrigins: config.corsOrigins,
     trustProxyHops: config.trustProxyHops,
-    ...(presence ? { presence } : {}),
+    presence,
     options: { maxConnectionsPerIp: config.maxConnectionsPerIp, ...opts.hub },
     metrics,
   });
@@ -144,5 +151,15 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     })();
     return closing;
   };
-  return { server, hub, db, metrics, metricsListener, port, url: `http://127.0.0.1:${port}`, close };
+  return {
+    server,
+    hub,
+    db,
+    services,
+    metrics,
+    metricsListener,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close,
+  };
 }

@@ -13,6 +13,8 @@ const ROWS_EVERY_MS = 10_000;
 export interface PendingActivity {
   flush(): Promise<void>;
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** Messages of others in the chat noted here and not yet in its stored msgCount (no write). */
+  unflushedFromOthers?(chatId: string, userId: string): number;
 }
 
 /** What a chat gained since the last flush. */
@@ -40,6 +42,8 @@ interface Pending {
  */
 export class ActivityTracker implements PendingActivity {
   private dirty = new Map<string, Pending>();
+  /** Taken out of `dirty` by a write that has not finished yet. */
+  private readonly writing = new Map<string, Pending>();
   /** When each chat's list rows were last written, and the rows held back until their time. */
   private readonly rowsAt = new Map<string, number>();
   private readonly rowsDue = new Map<string, Message>();
@@ -63,6 +67,17 @@ export class ActivityTracker implements PendingActivity {
     if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
     const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
     this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
+  }
+
+  /**
+   * For push badges, which must not force a write per message: what a flush would add. A chat
+   * whose write just failed may count twice until its retry (badges only, never stored).
+   */
+  unflushedFromOthers(chatId: string, userId: string): number {
+    let n = 0;
+    for (const p of [this.dirty.get(chatId), this.writing.get(chatId)])
+      if (p) n += p.count - (p.bySender.get(userId) ?? 0);
+    return n;
   }
 
   /** Writes what is pending; failures are logged and kept for the next round. */
@@ -110,6 +125,7 @@ export class ActivityTracker implements PendingActivity {
     if (this.dirty.size === 0) return;
     const batch = [...this.dirty.values()];
     this.dirty = new Map();
+    for (const p of batch) this.writing.set(p.last.chatId, p);
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
       await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)));
     }
@@ -124,6 +140,9 @@ export class ActivityTracker implements PendingActivity {
     } catch (err) {
       this.retryLater(err, p);
       return;
+    } finally {
+      // Counted in the store now (or back in `dirty`): no longer pending.
+      this.writing.delete(chatId);
     }
     // Another instance recorded a newer message: its flush sets the rows.
     if (!newest) return;

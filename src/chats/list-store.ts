@@ -150,6 +150,13 @@ export class ChatListStore {
     return out;
   }
 
+  /** The activity items of these chats (one strongly consistent BatchGet per 100). */
+  async getActivities(chatIds: readonly string[]): Promise<Map<string, Activity>> {
+    const keys = [...new Set(chatIds)].map((chatId) => ({ chatId, sk: ACTIVITY }));
+    const items = await batchGetAll(this.db.doc, this.chats, keys, true);
+    return new Map(items.map((i) => [i.chatId as string, toActivity(i)]));
+  }
+
   async getActivity(chatId: string): Promise<Activity | undefined> {
     const res = await this.db.doc.send(
       new GetCommand({ TableName: this.chats, Key: { chatId, sk: ACTIVITY }, ConsistentRead: true }),

@@ -6,6 +6,7 @@ import { userIdSchema } from '../users/schemas.js';
 import {
   addMemberBody,
   chatIdSchema,
+  chatSettingsPatch,
   createChatBody,
   deliveredBody,
   listChatsQuery,
@@ -14,8 +15,9 @@ import {
   updateMemberBody,
 } from './schemas.js';
 import type { ChatService } from './service.js';
+import type { ChatSettingsService } from './settings.js';
 
-export function chatRoutes(chats: ChatService): Router {
+export function chatRoutes(chats: ChatService, settings?: ChatSettingsService): Router {
   const r = Router();
   r.post('/', async (req, res) => {
     const { chat, created } = await chats.create(currentUser(req), parse(createChatBody, req.body));
@@ -23,7 +25,7 @@ export function chatRoutes(chats: ChatService): Router {
   });
   r.get('/', async (req, res) => {
     const q = parse(listChatsQuery, req.query);
-    res.json(await chats.list(currentUser(req), q.limit, q.cursor));
+    res.json(await chats.list(currentUser(req), q.limit, q.cursor, q.archived));
   });
   r.get('/:chatId', async (req, res) => {
     res.json(await chats.get(chatId(req.params.chatId), currentUser(req)));
@@ -59,6 +61,16 @@ export function chatRoutes(chats: ChatService): Router {
       ),
     );
   });
+  if (settings)
+    r.patch('/:chatId/settings', async (req, res) => {
+      res.json(
+        await settings.update(
+          chatId(req.params.chatId),
+          currentUser(req),
+          parse(chatSettingsPatch, req.body),
+        ),
+      );
+    });
   r.post('/:chatId/read', async (req, res) => {
     const { messageId } = parse(readBody, req.body);
     res.json(await chats.markRead(chatId(req.params.chatId), currentUser(req), messageId));

@@ -47,7 +47,33 @@ export const deliveredBody = z.strictObject({ messageId: messageIdSchema });
 export const listChatsQuery = z.strictObject({
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
+  archived: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: archived chats are listed too'),
 });
+
+/** My own settings of a chat: no one else sees them. */
+export const chatSettings = z.object({
+  mutedUntil: z.string().nullable().describe('no push notifications until then (ISO-8601); null: not muted'),
+  archived: z.boolean(),
+  pinned: z.boolean().describe('pinned chats lead the chat list'),
+});
+export type ChatSettings = z.infer<typeof chatSettings>;
+
+export const chatSettingsPatch = z
+  .strictObject({
+    mutedUntil: z.iso
+      .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+      .transform((s) => new Date(s).toISOString())
+      .nullable()
+      .optional(),
+    archived: z.boolean().optional(),
+    pinned: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+export type ChatSettingsPatch = z.infer<typeof chatSettingsPatch>;
 
 export const member = z.object({
   userId: z.string(),
@@ -86,6 +112,7 @@ export const chat = z.object({
     .array(z.string())
     .optional()
     .describe('on creation: people invited instead of added (they accept adds from nobody)'),
+  settings: chatSettings,
 });
 export type Chat = z.infer<typeof chat>;
 

@@ -16,6 +16,7 @@ import type { PendingActivity } from './activity.js';
 import { Admission } from './admission.js';
 import type { AddConsent } from './consent.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
+import type { ChatSettingsStore } from './settings-store.js';
 import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
 import { ChatViews } from './views.js';
 
@@ -48,8 +49,9 @@ export class ChatService {
     private readonly inbox: Inbox,
     private readonly activity?: PendingActivity,
     private readonly safety: ChatSafety = {},
+    settings?: ChatSettingsStore,
   ) {
-    this.views = new ChatViews(chats, messages, users, activity, safety.privacy);
+    this.views = new ChatViews(chats, messages, users, activity, safety.privacy, settings);
     this.admission = new Admission(chats, inbox, bus, limits.groupMaxMembers);
   }
 
@@ -235,6 +237,11 @@ export class ChatService {
     }
   }
 
+  /** Unread messages over all the user's chats (push badges). */
+  totalUnread(userId: string): Promise<number> {
+    return this.views.totalUnread(userId);
+  }
+
   get(chatId: string, userId: string): Promise<Chat> {
     return this.views.get(chatId, userId);
   }
@@ -243,8 +250,9 @@ export class ChatService {
     userId: string,
     limit: number,
     cursor?: string,
+    withArchived = false,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
-    return this.views.list(userId, limit, cursor);
+    return this.views.list(userId, limit, cursor, withArchived);
   }
 
   async update(

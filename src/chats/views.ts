@@ -5,8 +5,9 @@ import type { MessageStore } from '../messages/store.js';
 import type { PrivacyService } from '../privacy/service.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
-import type { ChatEntry, ListPosition } from './list-store.js';
-import type { Chat } from './schemas.js';
+import type { Activity, ChatEntry, ListPosition } from './list-store.js';
+import type { Chat, ChatSettings } from './schemas.js';
+import { type ChatSettingsStore, DEFAULT_SETTINGS } from './settings-store.js';
 import type { ChatStore, MemberRecord } from './store.js';
 
 export const UNREAD_CAP = 1000;
@@ -24,6 +25,7 @@ export class ChatViews {
     private readonly users: UserStore,
     private readonly activity?: PendingActivity,
     private readonly privacy?: Pick<PrivacyService, 'state' | 'states'>,
+    private readonly settings?: ChatSettingsStore,
   ) {}
 
   /** One chat with this instance's pending activity in it; 404 unless `userId` is a member. */
@@ -42,17 +44,47 @@ export class ChatViews {
     userId: string,
     limit: number,
     cursor?: string,
+    withArchived = false,
   ): Promise<{ chats: Chat[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     // This instance's pending activity first (nothing to do, and no request, when there is none).
     await this.activity?.flush();
-    const { rows, next } = await this.chats.lists.page(userId, limit, after);
+    // My settings (one Query): pinned chats lead the first page, archived ones are left out.
+    const mine = (await this.settings?.all(userId)) ?? new Map<string, ChatSettings>();
+    const shown = (s: ChatSettings) => withArchived || !s.archived;
+    const pinned = [...mine].filter(([, s]) => s.pinned && shown(s)).map(([id]) => id);
+    const skip = new Set([...mine].filter(([, s]) => s.pinned || !shown(s)).map(([id]) => id));
+    const ids: string[] = [];
+    let next = after;
+    // Skipped rows make a page short: read on, a few pages at most (a short page still has a cursor).
+    for (let round = 0; round < 5 && ids.length < limit; round++) {
+      const page = await this.chats.lists.page(userId, limit - ids.length, next);
+      for (const r of page.rows) if (ids.length < limit && !skip.has(r.chatId)) ids.push(r.chatId);
+      next = page.next;
+      if (!next) break;
+    }
     // A row may outlive my membership (a flush that listed me just before I left): many() skips it.
-    const chats = await this.many(
-      userId,
-      rows.map((r) => r.chatId),
-    );
-    return { chats, nextCursor: next ? encodeCursor(next) : null };
+    const [top, chats] = await Promise.all([
+      after || pinned.length === 0 ? [] : this.many(userId, pinned, mine),
+      this.many(userId, ids, mine),
+    ]);
+    top.sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+    return { chats: [...top, ...chats], nextCursor: next ? encodeCursor(next) : null };
+  }
+
+  /**
+   * The user's unread messages over all their chats (a push notification's badge): one Query of
+   * their memberships, one BatchGet of activity per 100 chats, plus what this instance has noted
+   * and not flushed yet (no flush: a push per message must not force a write per message).
+   * Another instance's unflushed messages (its last ~2 s) are not counted.
+   */
+  async totalUnread(userId: string): Promise<number> {
+    const memberships = await this.chats.listMemberships(userId);
+    const activities = await this.chats.lists.getActivities(memberships.map((m) => m.chatId));
+    return memberships.reduce((sum, me) => {
+      const pending = this.activity?.unflushedFromOthers?.(me.chatId, userId) ?? 0;
+      return sum + Math.min(UNREAD_CAP, unreadOf(activities.get(me.chatId), me, userId) + pending);
+    }, 0);
   }
 
   /** One chat as `userId` sees it; 404 unless they are a member. */
@@ -66,15 +98,25 @@ export class ChatViews {
    * These chats as `userId` sees them, in this order, leaving out any that they are not a member
    * of. Batched: requests grow with the chats' members / 100, not with the number of chats.
    */
-  private async many(userId: string, chatIds: readonly string[]): Promise<Chat[]> {
+  private async many(
+    userId: string,
+    chatIds: readonly string[],
+    /** My settings of every chat, when the caller read them already (keyed by chatId). */
+    known?: Map<string, ChatSettings>,
+  ): Promise<Chat[]> {
     const entries = await this.chats.lists.getEntries(chatIds);
     const found = chatIds.flatMap((id) => entries.get(id) ?? []);
     const keys = found.flatMap((e) => e.memberIds.map((id) => ({ chatId: e.meta.chatId, userId: id })));
     const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
-    const [members, live] = await Promise.all([
+    const [members, live, settings] = await Promise.all([
       this.chats.getMembers(keys),
       // The stored copy is as sent; the item itself carries edits and deletes since.
       this.messages.findExisting(stored),
+      known
+        ? new Map([...known].map(([chatId, s]) => [`${chatId}|${userId}`, s]))
+        : this.settings && found.length > 0
+          ? this.settings.among(found.map((e) => ({ userId, chatId: e.meta.chatId })))
+          : new Map<string, ChatSettings>(),
     ]);
     const membersOf = new Map<string, MemberRecord[]>();
     for (const m of members) {
@@ -97,7 +139,10 @@ export class ChatViews {
       const members = (membersOf.get(e.meta.chatId) ?? []).map((m) =>
         hidden(e, m.userId) ? withoutMarker(m) : m,
       );
-      return toChat(e, members, lastOf.get(e.meta.chatId), userId, byId);
+      return {
+        ...toChat(e, members, lastOf.get(e.meta.chatId), userId, byId),
+        settings: settings.get(`${e.meta.chatId}|${userId}`) ?? DEFAULT_SETTINGS,
+      };
     });
   }
 
@@ -132,11 +177,9 @@ function toChat(
   lastMessage: Message | undefined,
   userId: string,
   profiles: Profiles,
-): Chat {
+): Omit<Chat, 'settings'> {
   const me = all.find((m) => m.userId === userId);
-  // Read up to my marker, and my own messages since never count: see ChatService.readCounts.
-  const mineSince = (activity?.sentBy[userId] ?? 0) - (me?.sentAtRead ?? 0);
-  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0) - mineSince;
+  const unread = unreadOf(activity, me, userId);
   return {
     id: meta.chatId,
     type: meta.type,
@@ -159,7 +202,7 @@ function toChat(
         };
       }),
     lastMessage: lastMessage ?? null,
-    unreadCount: Math.min(UNREAD_CAP, Math.max(0, unread)),
+    unreadCount: unread,
     ...ticks(all, userId),
     mentionCount: Math.min(
       UNREAD_CAP,
@@ -185,6 +228,13 @@ function ticks(all: readonly MemberRecord[], userId: string): { deliveredUpTo?: 
 function withoutMarker(m: MemberRecord): MemberRecord {
   const { lastReadId: _hidden, ...rest } = m;
   return rest;
+}
+
+/** Read up to my marker, and my own messages since never count: see ChatService.readCounts. */
+function unreadOf(activity: Activity | undefined, me: MemberRecord | undefined, userId: string): number {
+  const mineSince = (activity?.sentBy[userId] ?? 0) - (me?.sentAtRead ?? 0);
+  const unread = (activity?.msgCount ?? 0) - (me?.readCount ?? 0) - mineSince;
+  return Math.min(UNREAD_CAP, Math.max(0, unread));
 }
 
 const encodeCursor = (c: ListPosition) => Buffer.from(JSON.stringify(c)).toString('base64url');

@@ -750,6 +750,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/chats/{chatId}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * My own settings of a chat: mute until, archive, pin (any subset)
+         * @description Only I see them; they reach my other devices as a `chat_settings` frame (live or on sync). Muted: no push notifications until `mutedUntil`. Pinned chats lead my chat list; archived ones are left out of it unless `?archived=true`.
+         */
+        patch: operations["updateChatSettings"];
+        trace?: never;
+    };
+    "/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My push targets */
+        get: operations["listDevices"];
+        put?: never;
+        /**
+         * Register a push target (Web Push subscription, APNs or FCM token)
+         * @description Idempotent: the same endpoint or token again answers 200 with the same id. At most 10 per user (422). 422 as well when the platform is not configured on this server.
+         */
+        post: operations["registerDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one of my push targets */
+        delete: operations["removeDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/push/vapid-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key browsers subscribe with (applicationServerKey) */
+        get: operations["getVapidKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -858,6 +933,7 @@ export interface components {
             createdAt: string;
             /** Format: email */
             email: string;
+            pushPreviews: boolean;
             /**
              * @description who sees my online status and last seen (default everyone)
              * @enum {string}
@@ -912,6 +988,8 @@ export interface components {
         UpdateMeRequest: {
             userName?: string;
             displayName?: string;
+            /** @description false: push notifications leave out message text */
+            pushPreviews?: boolean;
             /** @enum {string} */
             lastSeen?: "everyone" | "chats" | "nobody";
             readReceipts?: boolean;
@@ -950,6 +1028,13 @@ export interface components {
             mentionCount: number;
             /** @description on creation: people invited instead of added (they accept adds from nobody) */
             invited?: string[];
+            settings: {
+                /** @description no push notifications until then (ISO-8601); null: not muted */
+                mutedUntil: string | null;
+                archived: boolean;
+                /** @description pinned chats lead the chat list */
+                pinned: boolean;
+            };
         };
         Member: {
             userId: string;
@@ -1050,7 +1135,7 @@ export interface components {
             complete: boolean;
         };
         /** @description Every frame the server sends (docs/protocol.md) */
-        ServerFrame: components["schemas"]["ServerReadyFrame"] | components["schemas"]["ServerAuthedFrame"] | components["schemas"]["ServerAckFrame"] | components["schemas"]["ServerMessageFrame"] | components["schemas"]["ServerMessageUpdatedFrame"] | components["schemas"]["ServerMessageDeletedFrame"] | components["schemas"]["ServerSyncedFrame"] | components["schemas"]["ServerTypingFrame"] | components["schemas"]["ServerReadFrame"] | components["schemas"]["ServerPresenceFrame"] | components["schemas"]["ServerChatUpdatedFrame"] | components["schemas"]["ServerMemberAddedFrame"] | components["schemas"]["ServerMemberRemovedFrame"] | components["schemas"]["ServerMemberUpdatedFrame"] | components["schemas"]["ServerErrorFrame"] | components["schemas"]["ServerResyncFrame"] | components["schemas"]["ServerPongFrame"] | components["schemas"]["ServerDeliveredFrame"] | components["schemas"]["ServerReactionFrame"] | components["schemas"]["ServerMessageHiddenFrame"] | components["schemas"]["ServerBlockUpdatedFrame"] | components["schemas"]["ServerPrivacyUpdatedFrame"] | components["schemas"]["ServerInvitationAddedFrame"] | components["schemas"]["ServerInvitationRemovedFrame"];
+        ServerFrame: components["schemas"]["ServerReadyFrame"] | components["schemas"]["ServerAuthedFrame"] | components["schemas"]["ServerAckFrame"] | components["schemas"]["ServerMessageFrame"] | components["schemas"]["ServerMessageUpdatedFrame"] | components["schemas"]["ServerMessageDeletedFrame"] | components["schemas"]["ServerSyncedFrame"] | components["schemas"]["ServerTypingFrame"] | components["schemas"]["ServerReadFrame"] | components["schemas"]["ServerPresenceFrame"] | components["schemas"]["ServerChatUpdatedFrame"] | components["schemas"]["ServerMemberAddedFrame"] | components["schemas"]["ServerMemberRemovedFrame"] | components["schemas"]["ServerMemberUpdatedFrame"] | components["schemas"]["ServerErrorFrame"] | components["schemas"]["ServerChatSettingsFrame"] | components["schemas"]["ServerResyncFrame"] | components["schemas"]["ServerPongFrame"] | components["schemas"]["ServerDeliveredFrame"] | components["schemas"]["ServerReactionFrame"] | components["schemas"]["ServerMessageHiddenFrame"] | components["schemas"]["ServerBlockUpdatedFrame"] | components["schemas"]["ServerPrivacyUpdatedFrame"] | components["schemas"]["ServerInvitationAddedFrame"] | components["schemas"]["ServerInvitationRemovedFrame"];
         ServerReadyFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1196,6 +1281,19 @@ export interface components {
             message: string;
             ref?: string;
         };
+        ServerChatSettingsFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "chat_settings";
+            chatId: string;
+            settings: {
+                mutedUntil: string | null;
+                archived: boolean;
+                pinned: boolean;
+            };
+        };
         ServerResyncFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1311,6 +1409,33 @@ export interface components {
             reason: string;
             block?: boolean;
         };
+        ChatSettingsRequest: {
+            /** Format: date-time */
+            mutedUntil?: string | null;
+            archived?: boolean;
+            pinned?: boolean;
+        };
+        RegisterDeviceRequest: {
+            /** @enum {string} */
+            platform: "webpush";
+            subscription: {
+                /** Format: uri */
+                endpoint: string;
+                expirationTime?: number | null;
+                keys: {
+                    p256dh: string;
+                    auth: string;
+                };
+            };
+        } | {
+            /** @enum {string} */
+            platform: "apns";
+            token: string;
+        } | {
+            /** @enum {string} */
+            platform: "fcm";
+            token: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1381,6 +1506,7 @@ export type ServerMemberAddedFrame = components['schemas']['ServerMemberAddedFra
 export type ServerMemberRemovedFrame = components['schemas']['ServerMemberRemovedFrame'];
 export type ServerMemberUpdatedFrame = components['schemas']['ServerMemberUpdatedFrame'];
 export type ServerErrorFrame = components['schemas']['ServerErrorFrame'];
+export type ServerChatSettingsFrame = components['schemas']['ServerChatSettingsFrame'];
 export type ServerResyncFrame = components['schemas']['ServerResyncFrame'];
 export type ServerPongFrame = components['schemas']['ServerPongFrame'];
 export type ServerDeliveredFrame = components['schemas']['ServerDeliveredFrame'];
@@ -1395,6 +1521,8 @@ export type Receipts = components['schemas']['Receipts'];
 export type ReactionRequest = components['schemas']['ReactionRequest'];
 export type CreateInviteRequest = components['schemas']['CreateInviteRequest'];
 export type ReportRequest = components['schemas']['ReportRequest'];
+export type ChatSettingsRequest = components['schemas']['ChatSettingsRequest'];
+export type RegisterDeviceRequest = components['schemas']['RegisterDeviceRequest'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type HeaderWwwAuthenticate = components['headers']['WWWAuthenticate'];
@@ -3153,6 +3281,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                /** @description true: archived chats are listed too */
+                archived?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -7544,6 +7674,527 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description `internal`: Internal server error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal";
+                        };
+                    };
+                };
+            };
+            /** @description `unavailable`: The service is temporarily unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateChatSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description g_<ULID> for groups, d_<hash> for direct chats */
+                chatId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChatSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description My settings of the chat now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description no push notifications until then (ISO-8601); null: not muted */
+                        mutedUntil: string | null;
+                        archived: boolean;
+                        /** @description pinned chats lead the chat list */
+                        pinned: boolean;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed" | "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description `unauthorized`: Authentication is required; `invalid_token`: The token is invalid or expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized" | "invalid_token";
+                        };
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description `internal`: Internal server error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal";
+                        };
+                    };
+                };
+            };
+            /** @description `unavailable`: The service is temporarily unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My devices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        devices: {
+                            id: string;
+                            /** @enum {string} */
+                            platform: "webpush" | "apns" | "fcm";
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description `unauthorized`: Authentication is required; `invalid_token`: The token is invalid or expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized" | "invalid_token";
+                        };
+                    };
+                };
+            };
+            /** @description `internal`: Internal server error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal";
+                        };
+                    };
+                };
+            };
+            /** @description `unavailable`: The service is temporarily unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    registerDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Already registered: the same device */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        platform: "webpush" | "apns" | "fcm";
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Registered */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        platform: "webpush" | "apns" | "fcm";
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description `validation_failed`: The request is invalid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed" | "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description `unauthorized`: Authentication is required; `invalid_token`: The token is invalid or expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized" | "invalid_token";
+                        };
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description `unprocessable`: The request cannot be applied */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unprocessable";
+                        };
+                    };
+                };
+            };
+            /** @description `internal`: Internal server error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal";
+                        };
+                    };
+                };
+            };
+            /** @description `unavailable`: The service is temporarily unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removeDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed`: The request is invalid; `malformed_json`: The request body is not valid JSON */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "validation_failed" | "malformed_json";
+                        };
+                    };
+                };
+            };
+            /** @description `unauthorized`: Authentication is required; `invalid_token`: The token is invalid or expired */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unauthorized" | "invalid_token";
+                        };
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description `internal`: Internal server error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "internal";
+                        };
+                    };
+                };
+            };
+            /** @description `unavailable`: The service is temporarily unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getVapidKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description base64url, 65-byte uncompressed P-256 point: applicationServerKey */
+                        publicKey: string;
+                    };
+                };
+            };
+            /** @description `not_found`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "not_found";
                         };
                     };
                 };

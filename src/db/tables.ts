@@ -182,6 +182,9 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
       //   chats by activity ..... LSI byActivity: userId, activityAt (rows sk = "a#<chatId>"), newest first:
       //                           a chat list page is one query (written on create/join and by the activity
       //                           tracker's flush, deleted on leave; see chats/list-store.ts)
+      //   my chat settings ..... sk = "s#<chatId>" (mutedUntil, archived, pinned; chats/settings-store.ts)
+      //   my push devices ...... sk = "dev#<hash of endpoint/token>", and "devcount" (n, capped by a
+      //                           condition in the same transaction; devices/store.ts)
       input: {
         TableName: names.feed,
         BillingMode: 'PAY_PER_REQUEST',

@@ -1,4 +1,4 @@
-import type { Role } from '../chats/schemas.js';
+import type { ChatSettings, Role } from '../chats/schemas.js';
 import type { Invitation } from '../invitations/schemas.js';
 import type { Message } from '../messages/schemas.js';
 import type { PrivacySettings } from '../privacy/schemas.js';
@@ -42,7 +42,9 @@ export type FeedEvent =
   | { type: 'block_updated'; chatId: string; pos: string; userId: string; targetId: string; blocked: boolean }
   | { type: 'privacy_updated'; chatId: string; pos: string; userId: string; settings: PrivacySettings }
   | { type: 'invitation_added'; chatId: string; pos: string; userId: string; invitation: Invitation }
-  | { type: 'invitation_removed'; chatId: string; pos: string; userId: string; invitationId: string };
+  | { type: 'invitation_removed'; chatId: string; pos: string; userId: string; invitationId: string }
+  /** Per user: only `userId`'s own devices receive or replay it. */
+  | { type: 'chat_settings'; chatId: string; pos: string; userId: string; settings: ChatSettings };
 
 /** Ephemeral: delivered to whoever is connected now, never stored or replayed. */
 export type EphemeralEvent =

@@ -198,8 +198,10 @@ export class FeedService {
     const aboutMe = (e: LoggedChange) =>
       (e.type === 'member_added' || e.type === 'member_removed') && e.userId === userId;
     const has = (pos: string) => posTime(pos) < point.from || point.seen.has(fingerprint(pos));
-    // Delete for me is a change in the chat's log that only its user may hear of.
-    const mayKnow = (e: LoggedChange) => e.type !== 'message_hidden' || e.userId === userId;
+    // Delete for me and a member's own chat settings are changes in the chat's log that only
+    // their user may hear of.
+    const mayKnow = (e: LoggedChange) =>
+      (e.type !== 'message_hidden' && e.type !== 'chat_settings') || e.userId === userId;
     const out: { key: string; event: FeedEvent }[] = [];
     // A message created and edited since sits in both logs (at its id and its rev): once is enough.
     const sent = new Set<string>();

@@ -86,6 +86,8 @@ export interface WriterHooks {
   nonMembers?(drafts: readonly { chatId: string; senderId: string }[]): Promise<Set<string>>;
   /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
+  /** Called once per message, by the instance that stored it, never on a resend (push). */
+  onCreated?(message: Message): void;
 }
 
 /**
@@ -250,6 +252,7 @@ export class MessageWriter {
       // resends, and the resend republishes (below), so an acked message always reached the bus.
       try {
         this.hooks.onCommitted(message, p.draft.origin);
+        this.hooks.onCreated?.(message);
       } finally {
         p.draft.onDurable?.(message);
       }

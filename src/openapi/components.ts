@@ -14,6 +14,7 @@ import {
   addMemberBody,
   chat,
   chatPage,
+  chatSettingsPatch,
   createChatBody,
   deliveredBody,
   member,
@@ -21,6 +22,7 @@ import {
   updateChatBody,
   updateMemberBody,
 } from '../chats/schemas.js';
+import { registerDeviceBody } from '../devices/schemas.js';
 import { createInviteBody } from '../invites/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
 import {
@@ -130,6 +132,8 @@ export function nameComponents(): void {
   name(reactionBody, 'ReactionRequest');
   name(createInviteBody, 'CreateInviteRequest');
   name(reportBody, 'ReportRequest');
+  name(chatSettingsPatch, 'ChatSettingsRequest', { minProperties: 1 });
+  name(registerDeviceBody, 'RegisterDeviceRequest');
   name(receiptsResponse, 'Receipts');
   name(clientFrame, 'ClientFrame', { description: 'Every frame a client sends (docs/protocol.md)' });
   name(serverFrame, 'ServerFrame', { description: 'Every frame the server sends (docs/protocol.md)' });

@@ -15,6 +15,8 @@ import {
   chat,
   chatIdSchema,
   chatPage,
+  chatSettings,
+  chatSettingsPatch,
   createChatBody,
   deliveredBody,
   listChatsQuery,
@@ -22,6 +24,7 @@ import {
   updateChatBody,
   updateMemberBody,
 } from '../chats/schemas.js';
+import { device, deviceList, registerDeviceBody, vapidKey } from '../devices/schemas.js';
 import { syncQuery } from '../feed/schemas.js';
 import {
   deleteMessageQuery,
@@ -519,6 +522,65 @@ export const routes: Route[] = [
     responses: { 200: json(message, 'The message with its reactions') },
   },
   ...safetyRoutes,
+  // Push targets and per-user chat settings (issue 18).
+  {
+    method: 'patch',
+    path: '/v1/chats/{chatId}/settings',
+    operationId: 'updateChatSettings',
+    tags: ['Chats'],
+    summary: 'My own settings of a chat: mute until, archive, pin (any subset)',
+    description:
+      'Only I see them; they reach my other devices as a `chat_settings` frame (live or on sync). ' +
+      'Muted: no push notifications until `mutedUntil`. Pinned chats lead my chat list; archived ' +
+      'ones are left out of it unless `?archived=true`.',
+    request: { params: chatIdParam, ...body(chatSettingsPatch) },
+    codes: ['not_found'],
+    responses: { 200: json(chatSettings, 'My settings of the chat now') },
+  },
+  {
+    method: 'post',
+    path: '/v1/devices',
+    operationId: 'registerDevice',
+    tags: ['Push'],
+    summary: 'Register a push target (Web Push subscription, APNs or FCM token)',
+    description:
+      'Idempotent: the same endpoint or token again answers 200 with the same id. At most 10 per ' +
+      'user (422). 422 as well when the platform is not configured on this server.',
+    request: body(registerDeviceBody),
+    codes: ['unprocessable'],
+    responses: {
+      200: json(device, 'Already registered: the same device'),
+      201: json(device, 'Registered'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/devices',
+    operationId: 'listDevices',
+    tags: ['Push'],
+    summary: 'My push targets',
+    responses: { 200: json(deviceList, 'My devices') },
+  },
+  {
+    method: 'delete',
+    path: '/v1/devices/{id}',
+    operationId: 'removeDevice',
+    tags: ['Push'],
+    summary: 'Remove one of my push targets',
+    request: { params: z.object({ id: z.string() }) },
+    codes: ['not_found'],
+    responses: { 204: { description: 'Removed' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/push/vapid-key',
+    operationId: 'getVapidKey',
+    tags: ['Push'],
+    summary: 'The VAPID public key browsers subscribe with (applicationServerKey)',
+    public: true,
+    codes: ['not_found'],
+    responses: { 200: json(vapidKey, 'The key') },
+  },
 ];
 
 let cached: ReturnType<typeof buildOpenApi> | undefined;

@@ -40,6 +40,7 @@ export const TAGS = [
   { name: 'Messages', description: 'Sending, history, edits and deletes' },
   { name: 'Sync', description: 'Changes missed while away (the WebSocket replay over REST)' },
   { name: 'Safety', description: 'Blocks, group invitations, invite links and join requests, reports' },
+  { name: 'Push', description: 'Push targets (Web Push, APNs, FCM) and the VAPID key' },
   { name: 'Docs', description: 'These documents' },
 ];
 

@@ -85,6 +85,13 @@ export class Fanout {
         for (const c of targets) c.write(data);
         return targets.size;
       }
+      case 'chat_settings':
+        // One user's own settings: their devices only.
+        for (const c of this.registry.connectionsOf(e.userId)) {
+          c.write(data);
+          n += 1;
+        }
+        return n;
       default:
         return this.toRoom(e.chatId, data);
     }

@@ -103,6 +103,12 @@ export const serverFrame = z.discriminatedUnion('type', [
     message: z.string(),
     ref: z.string().optional(),
   }),
+  /** My own settings of a chat changed (on this device or another). */
+  z.object({
+    type: z.literal('chat_settings'),
+    chatId: z.string(),
+    settings: z.object({ mutedUntil: z.string().nullable(), archived: z.boolean(), pinned: z.boolean() }),
+  }),
   /** Live frames may have been missed (cross-instance fan-out was down): send `sync` now. */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('pong') }),

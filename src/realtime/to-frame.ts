@@ -42,6 +42,16 @@ export function toFrame(e: ChatEvent): ServerFrame {
       return { type: e.type, invitation: e.invitation };
     case 'invitation_removed':
       return { type: e.type, invitationId: e.invitationId };
+    case 'chat_settings':
+      return {
+        type: e.type,
+        chatId: e.chatId,
+        settings: {
+          mutedUntil: e.settings.mutedUntil,
+          archived: e.settings.archived,
+          pinned: e.settings.pinned,
+        },
+      };
     case 'presence':
       return {
         type: e.type,

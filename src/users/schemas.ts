@@ -25,6 +25,7 @@ export const updateMeBody = z
   .strictObject({
     userName: userNameSchema.optional(),
     displayName: displayNameSchema.optional(),
+    pushPreviews: z.boolean().optional().describe('false: push notifications leave out message text'),
     // Privacy settings (src/privacy): who sees my last seen, my read markers, who may add me.
     lastSeen: lastSeenSchema.optional(),
     readReceipts: z.boolean().optional(),
@@ -49,6 +50,7 @@ export const publicUser = z.object({
 
 export const me = publicUser.extend({
   email: z.string(),
+  pushPreviews: z.boolean(),
   lastSeen: lastSeenSchema.optional().describe('who sees my online status and last seen (default everyone)'),
   readReceipts: z.boolean().optional().describe('false: others do not see my read markers in direct chats'),
   groupAdd: groupAddSchema.optional().describe('nobody: adds to groups become invitations'),

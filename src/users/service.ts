@@ -27,6 +27,8 @@ export interface UserServiceDeps {
     settings(userId: string): Promise<PrivacySettings>;
     update(userId: string, patch: PrivacyPatch): Promise<PrivacySettings>;
   };
+  /** Forgets the user's push devices: nothing may be pushed to them any more. */
+  removeDevices?(userId: string): Promise<void>;
 }
 
 export class UserService {
@@ -54,12 +56,16 @@ export class UserService {
 
   async updateMe(
     userId: string,
-    body: { userName?: string; displayName?: string } & PrivacyPatch,
+    body: { userName?: string; displayName?: string; pushPreviews?: boolean } & PrivacyPatch,
   ): Promise<Me> {
-    const { lastSeen, readReceipts, groupAdd, ...patch } = body;
-    const current = await this.users.getById(userId);
+    const { lastSeen, readReceipts, groupAdd, pushPreviews, ...patch } = body;
+    let current = await this.users.getById(userId);
     if (!current) throw notFound('User not found');
     if (patch.displayName !== undefined) await this.refuseImitation(userId, patch.displayName);
+    if (pushPreviews !== undefined) {
+      await this.users.setPushPreviews(userId, pushPreviews);
+      current = { ...current, pushPreviews };
+    }
     let updated = current;
     if (patch.userName !== undefined || patch.displayName !== undefined) {
       try {
@@ -109,6 +115,7 @@ export class UserService {
       throw new AppError('invalid_credentials', 'The password is incorrect');
     }
     await this.deps.removeFromChats(userId);
+    await this.deps.removeDevices?.(userId);
     await this.users.delete(user);
     await this.deps.endAllSessions(userId, sessionId);
   }

@@ -14,6 +14,8 @@ export interface UserSummary {
 export interface UserRecord extends UserSummary {
   email: string;
   passwordHash: string;
+  /** false: push notifications leave out message text. Unset means true. */
+  pushPreviews?: boolean;
 }
 
 /** Thrown when an email or userName is already taken; the service maps it to one 409. */
@@ -146,6 +148,19 @@ export class UserStore {
     return (res.Items ?? []).map(toSummary);
   }
 
+  /** Whether push notifications may show message text. */
+  async setPushPreviews(userId: string, on: boolean): Promise<void> {
+    await this.db.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: userKey(userId) },
+        UpdateExpression: 'SET pushPreviews = :p',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':p': on },
+      }),
+    );
+  }
+
   /** Renames (moving the uniqueness guard in the same transaction) and/or sets displayName. */
   async updateProfile(
     current: UserRecord,
@@ -217,5 +232,10 @@ function toSummary(item: Record<string, unknown>): UserSummary {
 }
 
 function toRecord(item: Record<string, unknown>): UserRecord {
-  return { ...toSummary(item), email: item.email as string, passwordHash: item.passwordHash as string };
+  return {
+    ...toSummary(item),
+    email: item.email as string,
+    passwordHash: item.passwordHash as string,
+    ...(item.pushPreviews === false ? { pushPreviews: false } : {}),
+  };
 }

@@ -9,4 +9,8 @@ export const toPublicUser = (u: UserSummary): PublicUser => ({
   createdAt: u.createdAt,
 });
 
-export const toMe = (u: UserRecord): Me => ({ ...toPublicUser(u), email: u.email });
+export const toMe = (u: UserRecord): Me => ({
+  ...toPublicUser(u),
+  email: u.email,
+  pushPreviews: u.pushPreviews !== false,
+});

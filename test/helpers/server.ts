@@ -3,6 +3,7 @@ import { createTables } from '../../src/db/create-tables.js';
 import type { InboxOptions } from '../../src/feed/inbox.js';
 import type { Limits } from '../../src/lib/limits.js';
 import type { Logger } from '../../src/lib/logger.js';
+import type { PushOptions } from '../../src/push/service.js';
 import type { HubOptions } from '../../src/realtime/hub.js';
 import { type RunningServer, start } from '../../src/start.js';
 import { roomyLimits } from './app.js';
@@ -22,6 +23,7 @@ export async function startTestServer(
     hub?: Partial<HubOptions>;
     limits?: Partial<Limits>;
     inbox?: Partial<InboxOptions>;
+    push?: Partial<PushOptions>;
     env?: Record<string, string>;
     logger?: Logger;
   } = {},
@@ -35,6 +37,7 @@ export async function startTestServer(
     hub: { drainMs: 100, ...opts.hub },
     limits: { ...roomyLimits, ...opts.limits },
     ...(opts.inbox ? { inbox: opts.inbox } : {}),
+    ...(opts.push ? { push: opts.push } : {}),
   });
   return {
     running,

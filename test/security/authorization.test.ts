@@ -1,3 +1,4 @@
+import { createECDH, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUp, signUpAll, type TestUser } from '../helpers/app.js';
 import { testConfig } from '../helpers/config.js';
 import { resetLinkFor, tokenOf } from '../helpers/mail-sink.js';
+import { registerDevice } from '../helpers/push.js';
+import { vapidEnv } from '../helpers/push-stubs.js';
 import { apiValidation } from '../helpers/record-responses.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { TestSocket } from '../helpers/ws.js';
@@ -64,6 +67,22 @@ function expiredTokenOf(u: { accessToken: string }): string {
   return jwt.sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 }, testConfig().jwtSecret);
 }
 
+/** A Web Push subscription to a local (loopback) endpoint nothing listens on. */
+const subscription = () => {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    platform: 'webpush',
+    subscription: {
+      endpoint: `http://127.0.0.1:9/push/${randomBytes(8).toString('hex')}`,
+      keys: {
+        p256dh: ecdh.getPublicKey().toString('base64url'),
+        auth: randomBytes(16).toString('base64url'),
+      },
+    },
+  };
+};
+
 const claimsOf = (token: string) => {
   const c = jwt.decode(token) as { sub: string; sid: string };
   return { id: c.sub, sessionId: c.sid };
@@ -82,11 +101,12 @@ describe('authorization matrix', () => {
   let ownersSyncToken: string;
   /** A live invite link to a group of the owner's other than `chatId` (joins must not change roles). */
   let linkCode: string;
+  let ownersDevice: string;
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
     srv = await startTestServer({
-      env: { MAIL_SINK: 'file', MAIL_SINK_FILE: mailFile },
+      env: { MAIL_SINK: 'file', MAIL_SINK_FILE: mailFile, ...vapidEnv() },
       // Every reset-confirm attempt requests a reset first: past the default 10 per address.
       limits: { passwordResetPerIp: { capacity: 1_000, windowSeconds: 1 } },
     });
@@ -112,6 +132,7 @@ describe('authorization matrix', () => {
     const linkChat = await createGroup(srv.url, owner, []);
     linkCode = (await request(srv.url).post(`/v1/chats/${linkChat}/invites`).set(bearer(owner)).expect(201))
       .body.code;
+    ownersDevice = await registerDevice(srv.url, owner, subscription());
   });
   afterAll(() => srv.close());
 
@@ -533,6 +554,56 @@ describe('authorization matrix', () => {
       expect: { ...chatRoute, member: 202, owner: 422 },
     },
     {
+      name: 'change my settings of a chat',
+      method: 'patch',
+      path: `/v1/chats/${chatId}/settings`,
+      body: { pinned: true },
+      expect: { ...chatRoute, member: 200, owner: 200 },
+    },
+    {
+      name: 'register a push device',
+      method: 'post',
+      path: '/v1/devices',
+      setup: async () => ({ body: subscription() }),
+      expect: ownRoute(201),
+    },
+    {
+      name: 'list my push devices',
+      method: 'get',
+      path: '/v1/devices',
+      expect: ownRoute(200),
+      check: (res, _caller, role) => {
+        const ids = res.body.devices.map((d: { id: string }) => d.id);
+        if (role !== 'owner') expect(ids, `devices as ${role}`).not.toContain(ownersDevice);
+      },
+    },
+    {
+      name: 'remove my push device',
+      method: 'delete',
+      path: '',
+      setup: async (role) => {
+        const u = await throwAway(role);
+        return { as: u, path: `/v1/devices/${await registerDevice(srv.url, u, subscription())}` };
+      },
+      expect: ownRoute(204),
+    },
+    {
+      name: 'remove someone else\u2019s push device',
+      method: 'delete',
+      path: '',
+      setup: async () => {
+        const victim = await signUp(srv.url, 'victim');
+        return { path: `/v1/devices/${await registerDevice(srv.url, victim, subscription())}` };
+      },
+      expect: ownRoute(404),
+    },
+    {
+      name: 'read the VAPID public key',
+      method: 'get',
+      path: '/v1/push/vapid-key',
+      expect: publicRoute(200),
+    },
+    {
       name: 'ask for a password reset',
       method: 'post',
       path: '/v1/auth/password-reset',
@@ -560,7 +631,8 @@ describe('authorization matrix', () => {
     },
   ];
 
-  it('gives every REST route the expected answer for every kind of caller', async () => {
+  // About 200 requests one by one: more than the default 20 s on a busy machine.
+  it('gives every REST route the expected answer for every kind of caller', { timeout: 90_000 }, async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
     const attempts = routes().flatMap((route) =>
@@ -595,7 +667,7 @@ describe('authorization matrix', () => {
     }
     expect(outcomes).toEqual(expected);
     // One request at a time over ~40 routes × 6 callers: longer than the default on a busy machine.
-  }, 90_000);
+  });
 
   it('refuses other chats\u2019 message ids through a chat I am in (IDOR)', async () => {
     const { chatId: other, id } = otherChatMessage;

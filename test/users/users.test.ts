@@ -25,6 +25,7 @@ describe('users', () => {
       lastSeen: 'everyone',
       readReceipts: true,
       groupAdd: 'everyone',
+      pushPreviews: true,
     });
   });
 

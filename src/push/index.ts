@@ -1,0 +1,32 @@
+import type { PushConfig } from '../config.js';
+import type { Platform } from '../devices/schemas.js';
+import type { Logger } from '../lib/logger.js';
+import { ApnsProvider } from './apns.js';
+import { FcmProvider } from './fcm.js';
+import type { PlannerDeps } from './planner.js';
+import type { PushProvider } from './provider.js';
+import { defaultPushOptions, type PushOptions, PushService } from './service.js';
+import { WebPushProvider } from './web-push.js';
+
+export { PushService } from './service.js';
+
+/** The configured providers' push service, or undefined when no provider is configured. */
+export function createPush(
+  config: PushConfig,
+  deps: ConstructorParameters<typeof PushService>[0] & PlannerDeps,
+  logger: Logger,
+  opts: Partial<PushOptions> = {},
+): PushService | undefined {
+  const providers: Partial<Record<Platform, PushProvider>> = {};
+  if (config.webPush) providers.webpush = new WebPushProvider(config.webPush);
+  if (config.apns) providers.apns = new ApnsProvider(config.apns);
+  if (config.fcm) providers.fcm = new FcmProvider(config.fcm);
+  if (Object.keys(providers).length === 0) return undefined;
+  if (config.webPush?.generated)
+    // Dev only: browsers' subscriptions are bound to this key, so keep it across restarts.
+    logger.info(
+      { VAPID_PUBLIC_KEY: config.webPush.publicKey, VAPID_PRIVATE_KEY: config.webPush.privateKey },
+      'web push: generated VAPID keys for this run; set these to keep subscriptions across restarts',
+    );
+  return new PushService(deps, providers, logger, { ...defaultPushOptions, ...opts });
+}
