@@ -12,6 +12,7 @@ export let session: Session | undefined;
 export function clearSession(): void {
   session = undefined;
   localStorage.removeItem(REFRESH_KEY);
+  localStorage.removeItem('chatx.lastSeen'); // whom this account talks to is not the next one's business
 }
 
 /** One problem with one field of a request, as the API's `details` lists them. */

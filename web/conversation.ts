@@ -3,7 +3,7 @@ import { h } from './dom.js';
 import { lastSeen } from './format.js';
 import { loadOlder, markRead, ordered } from './history.js';
 import { isEditing, messageItems, pendingItem } from './message-view.js';
-import { chats, chatTitle, drafts, hasOlder, online, pending, state, typist } from './state.js';
+import { chats, chatTitle, drafts, hasOlder, pending, presenceOf, state, typist } from './state.js';
 
 // The open conversation: header (back, name, presence, group info), messages, a jump to the
 // newest with a count of what arrived below, the typing line and the composer (drafts per chat).
@@ -166,7 +166,7 @@ export function renderHeader(): void {
     el.textContent = `${chat.members.length} members`;
     return;
   }
-  const p = online.get(other.userId);
+  const p = presenceOf(other.userId);
   if (!state.connected) el.textContent = 'connecting…';
   else if (p?.online) el.textContent = 'online';
   else el.textContent = p?.lastSeenAt ? lastSeen(p.lastSeenAt) : '';

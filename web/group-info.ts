@@ -4,7 +4,7 @@ import { h } from './dom.js';
 import { lastSeen } from './format.js';
 import { field, showError } from './forms.js';
 import { searchAsYouType } from './search.js';
-import { type Chat, chats, me, nameOf, online, state } from './state.js';
+import { type Chat, chats, me, nameOf, presenceOf, state } from './state.js';
 
 // The group info panel: members with their roles and presence, and what my role lets me do —
 // rename, add (searching as I type), remove, promote/demote (owner), leave. Each action's error
@@ -58,7 +58,7 @@ const sorted = (chat: Chat) =>
 
 function presence(userId: string): string {
   if (userId === me()) return 'you';
-  const p = online.get(userId);
+  const p = presenceOf(userId);
   if (p?.online) return 'online';
   return p?.lastSeenAt ? lastSeen(p.lastSeenAt) : '';
 }

@@ -3,7 +3,7 @@ import { session } from './api.js';
 import { renderChatList } from './chat-list.js';
 import { renderHeader, renderMessages, renderTyping } from './conversation.js';
 import { renderGroupInfo } from './group-info.js';
-import { chats, me, messagesOf, online, pending, remember, state, typing } from './state.js';
+import { chats, me, messagesOf, online, pending, remember, rememberSeen, state, typing } from './state.js';
 
 // The socket: live frames and, after every reconnect, the replay of what changed meanwhile
 // (edits, deletes, renames, members, reads) — all applied the same way.
@@ -66,6 +66,7 @@ function onFrame(f: ServerFrame): void {
       break;
     case 'presence':
       online.set(f.userId, { online: f.online, ...(f.lastSeenAt ? { lastSeenAt: f.lastSeenAt } : {}) });
+      if (f.lastSeenAt) rememberSeen(f.userId, f.lastSeenAt);
       renderHeader();
       renderGroupInfo();
       break;

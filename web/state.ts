@@ -39,6 +39,36 @@ export const loaded = new Set<string>();
 export const hasOlder = new Map<string, boolean>();
 export const pending = new Map<string, Pending>();
 export const online = new Map<string, { online: boolean; lastSeenAt?: string }>();
+
+// The server tells who is online on connect, not when the others were last seen: this browser
+// keeps the times it heard, so "last seen" survives a reload (a new device learns it live).
+const SEEN_KEY = 'chatx.lastSeen';
+const SEEN_MAX = 500;
+
+export function rememberSeen(userId: string, at: string): void {
+  const all = { ...readSeen(), [userId]: at };
+  const kept = Object.entries(all)
+    .sort((a, b) => (a[1] < b[1] ? 1 : -1))
+    .slice(0, SEEN_MAX);
+  localStorage.setItem(SEEN_KEY, JSON.stringify(Object.fromEntries(kept)));
+}
+
+function readSeen(): Record<string, string> {
+  try {
+    const v = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '{}');
+    return v && typeof v === 'object' ? v : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Presence as last heard: live, else the last-seen time this browser remembers. */
+export function presenceOf(userId: string): { online: boolean; lastSeenAt?: string } {
+  const live = online.get(userId);
+  if (live?.online || live?.lastSeenAt) return live;
+  const at = readSeen()[userId];
+  return at ? { online: false, lastSeenAt: at } : { online: false };
+}
 export const typing = new Map<string, { userId: string; until: number }>();
 /** What was typed into each chat's composer and not yet sent. */
 export const drafts = new Map<string, string>();
