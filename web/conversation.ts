@@ -199,7 +199,12 @@ export function renderMessages(mode: 'bottom' | 'arrived' | 'keep', arrivals = 0
   const top = list.scrollTop;
   const focused = document.activeElement;
   const waiting = [...pending.values()].filter((p) => p.chatId === chat.id).map(pendingItem);
-  list.replaceChildren(...messageItems(chat, ordered(chat.id), () => renderMessages('keep')), ...waiting);
+  const items = messageItems(chat, ordered(chat.id), () => renderMessages('keep'));
+  const hint =
+    items.length + waiting.length === 0
+      ? [h('li', { class: 'day' }, h('span', {}, 'No messages yet. Say hello!'))]
+      : [];
+  list.replaceChildren(...hint, ...items, ...waiting);
   if (focused instanceof HTMLElement && focused.id && !document.contains(focused))
     document.getElementById(focused.id)?.focus();
   if (mode === 'bottom' || (mode === 'arrived' && wasAtBottom)) {

@@ -49,6 +49,7 @@ export function newGroupForm(created: (chat: Chat) => void): HTMLElement {
       });
       name.input.value = '';
       members.input.value = '';
+      details.open = false;
       created(chat);
     } catch (x) {
       showError(x, err, {
@@ -57,7 +58,7 @@ export function newGroupForm(created: (chat: Chat) => void): HTMLElement {
       });
     }
   };
-  return h(
+  const details = h(
     'details',
     { class: 'new-group' },
     h('summary', {}, 'New group'),
@@ -69,5 +70,6 @@ export function newGroupForm(created: (chat: Chat) => void): HTMLElement {
       err,
       h('button', { type: 'submit', class: 'primary' }, 'Create group'),
     ),
-  );
+  ) as HTMLDetailsElement;
+  return details;
 }
