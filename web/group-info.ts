@@ -24,7 +24,7 @@ export function renderGroupInfo(): void {
   const pane = document.getElementById('info');
   if (!pane) return;
   const chat = state.active ? chats.get(state.active) : undefined;
-  if (!chat || chat.type !== 'group' || !state.infoOpen) {
+  if (chat?.type !== 'group' || !state.infoOpen) {
     pane.replaceChildren();
     pane.hidden = true;
     return;
