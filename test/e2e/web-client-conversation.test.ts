@@ -101,6 +101,8 @@ describe('the web client conversation', () => {
     await b.page.getByLabel('Edit message').fill('on my way, 5 min');
     await b.page.getByLabel('Edit message').press('Enter');
     const edited = a.page.locator('#messages li.msg', { hasText: 'on my way, 5 min' });
+    // The rendered text, as read on screen and by a screen reader: that is where 'edited02:50' showed.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
     await expect.poll(() => edited.locator('.meta').innerText(), T).toMatch(/edited \d/);
     await shot(a.page, 'conversation-links-rtl-edited');
     await a.ctx.close();

@@ -18,7 +18,9 @@ describe('the web client search', () => {
     await srv?.close();
   });
 
-  it('lists people while typing, filters my chats, and still searches on Enter', { timeout: 90_000 }, async () => {
+  it('lists people while typing, filters my chats, and still searches on Enter', {
+    timeout: 90_000,
+  }, async () => {
     const [ann, bob, cat] = await signUpAll(srv.url, 'ann', 'bob', 'cat');
     await createGroup(srv.url, ann, [cat], { name: 'Book club' });
     await directChat(srv.url, ann, cat);

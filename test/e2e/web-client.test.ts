@@ -113,7 +113,13 @@ describe('the web client in Chromium', () => {
     await a.page.getByLabel('Edit message').press('Enter');
     await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Delete' }).click();
     await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Yes, delete' }).click();
-    await text(bubbles(back.page), ['hello bob', 'hi ann', 'one', 'This message was deleted', 'three, edited']);
+    await text(bubbles(back.page), [
+      'hello bob',
+      'hi ann',
+      'one',
+      'This message was deleted',
+      'three, edited',
+    ]);
 
     // Phone width: the list and the conversation take turns.
     await back.page.setViewportSize({ width: 380, height: 700 });
