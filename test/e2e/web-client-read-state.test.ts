@@ -44,6 +44,7 @@ describe('the web client keeps read state right', () => {
 
     const b = await signIn(browser, srv.url, bob, PHONE);
     await texts(chatButton(b.page, ann.userName).locator('.badge'), ['3']);
+    expect(await b.page.title()).toBe('(3) Chat-X'); // a background tab shows it too
     await chatButton(b.page, ann.userName).click();
     await texts(bubbles(b.page), ['one', 'two', 'three']);
     await texts(ticks(a.page), ['✓✓ read', '✓✓ read', '✓✓ read']);
@@ -52,6 +53,7 @@ describe('the web client keeps read state right', () => {
     await reload(b.page);
     await chatButton(b.page, ann.userName).waitFor(T);
     expect(await chatButton(b.page, ann.userName).locator('.badge').count()).toBe(0);
+    expect(await b.page.title()).toBe('Chat-X');
     await reload(a.page);
     await chatButton(a.page, bob.userName).click();
     await texts(ticks(a.page), ['✓✓ read', '✓✓ read', '✓✓ read']);

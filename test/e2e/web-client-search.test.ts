@@ -26,6 +26,8 @@ describe('the web client search', () => {
     await directChat(srv.url, ann, cat);
     const a = await signIn(browser, srv.url, ann, PHONE);
     const box = a.page.getByLabel('Find people');
+    await a.page.keyboard.press('Control+k'); // the shortcut to the search box
+    await expect.poll(() => box.evaluate((el) => el === el.ownerDocument.activeElement), T).toBe(true);
 
     // Typed, not submitted: the result list appears by itself.
     await box.pressSequentially(bob.userName.slice(0, 6), { delay: 30 });
