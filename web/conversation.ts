@@ -74,6 +74,17 @@ export function renderConversation(): void {
   };
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey) send(e);
+    // As in most chat apps: ↑ in an empty box edits my last message.
+    else if (e.key === 'ArrowUp' && !input.value) {
+      const mine = [
+        ...document.querySelectorAll<HTMLElement>('#messages li.msg.mine:not(.pending):not(.deleted)'),
+      ];
+      const edit = mine.at(-1)?.querySelector<HTMLButtonElement>('.meta button');
+      if (edit?.textContent === 'Edit') {
+        e.preventDefault();
+        edit.click();
+      }
+    }
   });
   input.addEventListener('input', () => {
     drafts.set(chat.id, input.value);

@@ -49,11 +49,8 @@ function dropChat(chatId: string): void {
   chats.delete(chatId);
   messages.delete(chatId);
   loaded.delete(chatId);
-  if (state.active === chatId) {
-    state.active = undefined;
-    state.infoOpen = false;
-  }
-  renderLayout();
+  if (state.active === chatId) back();
+  else renderChatList();
 }
 
 // ---------- layout ----------
@@ -166,10 +163,14 @@ async function open(chatId: string): Promise<void> {
   renderChatList();
 }
 
+/** To the chat list (on phones the list and the conversation take turns); the sidebar stays as typed. */
 function back(): void {
   state.active = undefined;
   state.infoOpen = false;
-  renderLayout();
+  document.querySelector('.layout')?.classList.remove('open', 'info');
+  renderChatList();
+  renderConversation();
+  renderGroupInfo();
 }
 
 function toggleInfo(): void {

@@ -1,7 +1,8 @@
 import { chats, state } from './state.js';
 
 // Keyboard shortcuts for the common actions (listed in the page's help line):
-// Ctrl/⌘+K or "/" search · Alt+↑/↓ previous/next chat · Esc back to the list (or close a panel).
+// Ctrl/⌘+K or "/" search · Alt+↑/↓ previous/next chat · Esc back to the list · ↑ in an empty
+// message box edits my last message (conversation.ts).
 
 export function shortcuts(actions: { open(chatId: string): void; back(): void; focusSearch(): void }): void {
   document.addEventListener('keydown', (e) => {

@@ -96,8 +96,7 @@ describe('the web client conversation', () => {
       .evaluateAll((els) => els.map((e) => e.dir)))
       expect(dir).toBe('auto');
 
-    const mine = b.page.locator('#messages li.msg.mine', { hasText: 'on my way' });
-    await mine.getByRole('button', { name: 'Edit' }).click();
+    await composer(b.page).press('ArrowUp'); // ↑ in the empty box edits my last message
     await b.page.getByLabel('Edit message').fill('on my way, 5 min');
     await b.page.getByLabel('Edit message').press('Enter');
     const edited = a.page.locator('#messages li.msg', { hasText: 'on my way, 5 min' });
