@@ -3,7 +3,7 @@ import { h } from './dom.js';
 import { lastSeen } from './format.js';
 import { loadOlder, markRead, ordered } from './history.js';
 import { isEditing, messageItems, pendingItem } from './message-view.js';
-import { chats, chatTitle, drafts, hasOlder, pending, presenceOf, state, typist } from './state.js';
+import { chats, chatTitle, drafts, hasOlder, loaded, pending, presenceOf, state, typist } from './state.js';
 
 // The open conversation: header (back, name, presence, group info), messages, a jump to the
 // newest with a count of what arrived below, the typing line and the composer (drafts per chat).
@@ -212,7 +212,7 @@ export function renderMessages(mode: 'bottom' | 'arrived' | 'keep', arrivals = 0
   const waiting = [...pending.values()].filter((p) => p.chatId === chat.id).map(pendingItem);
   const items = messageItems(chat, ordered(chat.id), () => renderMessages('keep'));
   const hint =
-    items.length + waiting.length === 0
+    loaded.has(chat.id) && items.length + waiting.length === 0
       ? [h('li', { class: 'day' }, h('span', {}, 'No messages yet. Say hello!'))]
       : [];
   list.replaceChildren(...hint, ...items, ...waiting);

@@ -9,6 +9,8 @@ import { chats, me, messagesOf, online, pending, remember, rememberSeen, state, 
 // (edits, deletes, renames, members, reads) — all applied the same way.
 
 export const liveHooks = {
+  /** The socket is (back) up. */
+  ready: (): void => {},
   /** A chat changed in a way only a fresh copy shows (members, roles, name): refetch it. */
   reloadChat: (_chatId: string): void => {},
   /** I was removed from a chat (or left it on another device). */
@@ -34,6 +36,7 @@ export function connect(): void {
     state.connected = true;
     banner().hidden = true;
     renderHeader();
+    liveHooks.ready();
   });
   client.on('synced', () => {
     document.body.dataset.synced = 'true'; // caught up (tests and styles can wait for it)

@@ -204,6 +204,10 @@ infoHooks.changed = (chat) => {
 infoHooks.left = dropChat;
 infoHooks.close = toggleInfo;
 liveHooks.reloadChat = (id) => void reloadChat(id);
+// Back online: a chat whose history could not be loaded tries again.
+liveHooks.ready = () => {
+  if (state.active && !loaded.has(state.active)) void open(state.active);
+};
 liveHooks.removed = dropChat;
 // Away longer than the server keeps changes: what is on screen may be stale, so start afresh.
 liveHooks.expired = () => location.reload();

@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
   attrOf,
+  bubbles,
   chatButton,
   composer,
   cuttableProxy,
@@ -16,6 +17,7 @@ import {
   signIn,
   T,
   textOf,
+  texts,
 } from '../helpers/web.js';
 
 /** Bug 5 of issue 20: every failed action says what failed, where, and keeps what was typed. */
@@ -106,12 +108,17 @@ describe('the web client never fails silently', () => {
     await shot(a.page, 'errors-edit-offline');
 
     await a.page.getByRole('button', { name: 'Back' }).click();
-    await chatButton(a.page, cat.userName).click();
-    await textOf(a.page.locator('#conversation [role=alert]'), /reach the server/);
-    await a.page.getByRole('button', { name: 'Back' }).click();
     await a.page.getByLabel('Find people').fill(bob.userName.slice(0, 5));
     await textOf(a.page.locator('#search-error'), /reach the server/);
     await shot(a.page, 'errors-search-offline');
+    await a.page.getByLabel('Find people').fill(''); // it filters the chat list too
+    await chatButton(a.page, cat.userName).click();
+    await textOf(a.page.locator('#conversation [role=alert]'), /reach the server/);
+    await shot(a.page, 'errors-open-offline');
+
+    // Back online, the chat that could not be opened loads by itself.
+    proxy.restore();
+    await texts(bubbles(a.page), ['hello from cat']);
     proxy.close();
     await a.ctx.close();
   });
