@@ -57,6 +57,7 @@ function messageItem(chat: Chat, m: Message, rerender: () => void): HTMLElement 
   const myRole = chat.members.find((x) => x.userId === me())?.role;
   const canDelete = !m.deleted && (mine || (chat.type === 'group' && myRole !== 'member'));
   const draft = editing.get(m.id);
+  if (m.deleted) editing.delete(m.id); // deleted meanwhile (say, on another device): nothing to edit
   const error = errors.get(m.id);
   const body = draft !== undefined && !m.deleted ? editor(m, draft, rerender) : text(m);
   const actions: (HTMLElement | false)[] = confirming.has(m.id)
