@@ -12,33 +12,64 @@ export let session: Session | undefined;
 export function clearSession(): void {
   session = undefined;
   localStorage.removeItem(REFRESH_KEY);
+  localStorage.removeItem('chatx.lastSeen'); // whom this account talks to is not the next one's business
+}
+
+/** One problem with one field of a request, as the API's `details` lists them. */
+export interface FieldError {
+  path: string;
+  message: string;
 }
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = '',
+    readonly details: FieldError[] = [],
   ) {
     super(message);
   }
+}
+
+export const OFFLINE = 'Could not reach the server. Check your connection and try again.';
+
+/** What to tell the user about a failure: the server's words, or that it could not be reached. */
+export function describe(x: unknown): string {
+  return x instanceof Error ? x.message : String(x);
 }
 
 export async function api<T>(
   path: string,
   init: { method?: string; body?: unknown; auth?: boolean } = {},
 ): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.auth === false || !session ? {} : { authorization: `Bearer ${session.accessToken}` }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(init.auth === false || !session ? {} : { authorization: `Bearer ${session.accessToken}` }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    text = await res.text();
+  } catch {
+    throw new ApiError(0, OFFLINE, 'offline');
+  }
   if (res.status === 401 && init.auth !== false && session && (await refresh())) return api(path, init);
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ApiError(res.status, body?.error?.message ?? `HTTP ${res.status}`);
+  let body: { error?: { code?: string; message?: string; details?: FieldError[] } } | undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: a proxy's error page, say
+  }
+  if (!res.ok) {
+    const e = body?.error;
+    const message = res.status >= 502 && !e ? OFFLINE : (e?.message ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, message, e?.code ?? '', Array.isArray(e?.details) ? e.details : []);
+  }
   return body as T;
 }
 
@@ -60,7 +91,9 @@ async function rotate(): Promise<boolean> {
     const s = await api<Session>('/v1/auth/refresh', { body: { refreshToken: token }, auth: false });
     setSession(s);
     return true;
-  } catch {
+  } catch (x) {
+    // Unreachable is not refused: keep the token for when the server is back.
+    if (x instanceof ApiError && x.status === 0) return false;
     // Another tab may have rotated it meanwhile: only forget the token that failed.
     if (localStorage.getItem(REFRESH_KEY) === token) localStorage.removeItem(REFRESH_KEY);
     return false;

@@ -1,31 +1,37 @@
-import type { Message } from '../src/client/index.js';
-import { api, session } from './api.js';
+import { describe, session } from './api.js';
 import { h } from './dom.js';
-import { type Chat, chats, chatTitle, hasOlder, messages, online, pending, state, typing } from './state.js';
+import { lastSeen } from './format.js';
+import { loadOlder, markRead, ordered } from './history.js';
+import { isEditing, messageItems, pendingItem } from './message-view.js';
+import { chats, chatTitle, drafts, hasOlder, loaded, pending, presenceOf, state, typist } from './state.js';
 
-// The open conversation: its header, messages (pending → sent → read), typing line and composer.
+// The open conversation: header (back, name, presence, group info), messages, a jump to the
+// newest with a count of what arrived below, the typing line and the composer (drafts per chat).
+
+export const MAX_CHARS = 4000;
 
 /** What the conversation asks of the rest of the app; main.ts fills these in. */
 export const hooks = {
   back: (): void => {},
-  message: (_m: Message): void => {},
+  info: (): void => {},
 };
 
-export async function loadOlder(chatId: string): Promise<void> {
-  const list = messages.get(chatId) ?? new Map<string, Message>();
-  messages.set(chatId, list);
-  const oldest = [...list.keys()].sort()[0];
-  const page = await api<{ messages: Message[]; hasMore: boolean }>(
-    `/v1/chats/${chatId}/messages?limit=30${oldest ? `&before=${oldest}` : ''}`,
-  );
-  for (const m of page.messages) list.set(m.id, m);
-  hasOlder.set(chatId, page.hasMore);
+/** New messages that arrived while the reader was scrolled up. */
+let newBelow = 0;
+/** Why the open chat's history could not be loaded, if it could not. */
+let loadError = '';
+
+export function setLoadError(message: string): void {
+  loadError = message;
 }
+
+const nearBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight < 48;
 
 export function renderConversation(): void {
   const pane = document.getElementById('conversation');
   if (!pane) return;
   const chat = state.active ? chats.get(state.active) : undefined;
+  newBelow = 0;
   if (!chat) {
     pane.replaceChildren(h('p', { class: 'empty' }, 'Pick a chat, or find someone to talk to.'));
     return;
@@ -33,55 +39,102 @@ export function renderConversation(): void {
   const input = h('textarea', {
     id: 'composer',
     'aria-label': 'Message',
+    'aria-describedby': 'composer-error',
     placeholder: 'Write a message',
+    dir: 'auto',
   }) as HTMLTextAreaElement;
+  input.value = drafts.get(chat.id) ?? '';
+  const error = h('p', { class: 'error', id: 'composer-error', role: 'alert' });
   const send = (e: Event) => {
     e.preventDefault();
     const text = input.value.trim();
     if (!text) return;
+    if (text.length > MAX_CHARS) {
+      error.textContent = `Not sent: a message can have at most 4,000 characters (this one has ${text.length.toLocaleString('en')}).`;
+      return;
+    }
+    error.textContent = '';
     input.value = '';
+    drafts.delete(chat.id);
     const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId });
-    renderMessages(true);
-    void state.client?.send(chat.id, text, clientMsgId).catch(() => {
+    renderMessages('bottom');
+    void state.client?.send(chat.id, text, clientMsgId).catch((x: unknown) => {
+      // Refused for good: the text goes back where it was typed, with the reason.
       pending.delete(clientMsgId);
-      renderMessages(false);
+      renderMessages('keep');
+      const box = document.getElementById('composer') as HTMLTextAreaElement | null;
+      if (box && state.active === chat.id) {
+        box.value = box.value ? `${text}\n${box.value}` : text;
+        drafts.set(chat.id, box.value);
+      } else drafts.set(chat.id, text);
+      const line = document.getElementById('composer-error');
+      if (line) line.textContent = `Not sent: ${describe(x)}`;
     });
   };
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey) send(e);
-  });
-  input.addEventListener('input', () => state.client?.typing(chat.id));
-  const list = h('ol', { class: 'messages', id: 'messages', 'aria-live': 'polite', tabindex: '0' });
-  list.addEventListener('scroll', () => {
-    if (list.scrollTop === 0 && hasOlder.get(chat.id)) {
-      const before = list.scrollHeight;
-      void loadOlder(chat.id).then(() => {
-        renderMessages(false);
-        list.scrollTop = list.scrollHeight - before;
-      });
+    // As in most chat apps: ↑ in an empty box edits my last message.
+    else if (e.key === 'ArrowUp' && !input.value) {
+      const mine = [
+        ...document.querySelectorAll<HTMLElement>('#messages li.msg.mine:not(.pending):not(.deleted)'),
+      ];
+      const edit = mine.at(-1)?.querySelector<HTMLButtonElement>('.meta button');
+      if (edit?.textContent === 'Edit') {
+        e.preventDefault();
+        edit.click();
+      }
     }
+  });
+  input.addEventListener('input', () => {
+    drafts.set(chat.id, input.value);
+    if (input.value.length <= MAX_CHARS) error.textContent = '';
+    state.client?.typing(chat.id);
+  });
+  const list = h('ol', { class: 'messages', id: 'messages', 'aria-label': 'Messages', tabindex: '0' });
+  list.addEventListener('scroll', () => {
+    if (nearBottom(list) && newBelow > 0) {
+      newBelow = 0;
+      renderJump();
+    }
+    if (list.scrollTop === 0 && hasOlder.get(chat.id)) void older(chat.id, list);
+  });
+  const jump = h('button', {
+    type: 'button',
+    class: 'to-bottom',
+    id: 'to-bottom',
+    hidden: true,
+    onclick: () => {
+      list.scrollTop = list.scrollHeight;
+      newBelow = 0;
+      renderJump();
+    },
   });
   pane.replaceChildren(
     h(
       'header',
       {},
+      h('button', { type: 'button', class: 'back', onclick: () => hooks.back() }, 'Back'),
       h(
-        'button',
-        {
-          type: 'button',
-          class: 'back',
-          onclick: () => {
-            state.active = undefined;
-            hooks.back();
-          },
-        },
-        'Back',
+        'div',
+        { class: 'title' },
+        h('h2', {}, chatTitle(chat)),
+        h('span', { class: 'presence', id: 'presence' }),
       ),
-      h('h2', {}, chatTitle(chat)),
-      h('span', { class: 'presence', id: 'presence' }),
+      chat.type === 'group' &&
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'info-button',
+            'aria-expanded': String(state.infoOpen),
+            onclick: () => hooks.info(),
+          },
+          'Group info',
+        ),
     ),
-    list,
+    loadError ? h('p', { class: 'error load-error', role: 'alert' }, loadError) : '',
+    h('div', { class: 'stream' }, list, jump),
     h('div', { class: 'typing', id: 'typing', 'aria-live': 'polite' }),
     h(
       'form',
@@ -89,94 +142,89 @@ export function renderConversation(): void {
       input,
       h('button', { type: 'submit', class: 'primary' }, 'Send'),
     ),
+    error,
   );
   renderHeader();
-  renderMessages(true);
-  input.focus();
+  renderMessages('bottom');
+  renderTyping();
+  if (!isEditing()) input.focus();
+}
+
+async function older(chatId: string, list: HTMLElement): Promise<void> {
+  if (list.dataset.loading) return;
+  list.dataset.loading = 'true';
+  const before = list.scrollHeight;
+  try {
+    await loadOlder(chatId);
+    renderMessages('keep');
+    list.scrollTop = list.scrollHeight - before;
+  } catch (x) {
+    const line = document.getElementById('composer-error');
+    if (line) line.textContent = `Could not load earlier messages: ${describe(x)}`;
+  } finally {
+    delete list.dataset.loading;
+  }
 }
 
 export function renderHeader(): void {
   const el = document.getElementById('presence');
   const chat = state.active ? chats.get(state.active) : undefined;
   if (!el || !chat) return;
+  const title = document.querySelector('#conversation header h2');
+  if (title) title.textContent = chatTitle(chat);
   const other = chat.type === 'direct' ? chat.members.find((m) => m.userId !== session?.user.id) : undefined;
   if (!other) {
     el.textContent = `${chat.members.length} members`;
     return;
   }
-  const p = online.get(other.userId);
-  if (p?.online) el.replaceChildren(h('span', { class: 'dot', 'aria-hidden': 'true' }), 'online');
-  else el.textContent = p?.lastSeenAt ? `last seen ${new Date(p.lastSeenAt).toLocaleTimeString()}` : '';
+  const p = presenceOf(other.userId);
+  if (!state.connected) el.textContent = 'connecting…';
+  else if (p?.online) el.textContent = 'online';
+  else el.textContent = p?.lastSeenAt ? lastSeen(p.lastSeenAt) : '';
 }
 
 export function renderTyping(): void {
   const el = document.getElementById('typing');
-  const active = state.active;
-  if (!el || !active) return;
-  const t = typing.get(active);
-  const who =
-    t && t.until > Date.now()
-      ? chats.get(active)?.members.find((m) => m.userId === t.userId)?.userName
-      : undefined;
+  if (!el || !state.active) return;
+  const who = typist(state.active);
   el.textContent = who ? `${who} is typing…` : '';
 }
 
-/** Pending → sent (acked) → read by someone else. */
-function tick(chat: Chat, m: Message): string {
-  const read = chat.members.some(
-    (x) => x.userId !== session?.user.id && x.lastReadId !== undefined && x.lastReadId >= m.id,
-  );
-  return read ? '✓✓ read' : '✓ sent';
+function renderJump(): void {
+  const jump = document.getElementById('to-bottom');
+  if (!jump) return;
+  jump.hidden = newBelow === 0;
+  jump.textContent = `↓ ${newBelow} new`;
+  jump.setAttribute('aria-label', `Jump to the newest messages, ${newBelow} new`);
 }
 
-export function renderMessages(scroll: boolean): void {
+/**
+ * Redraws the messages. 'bottom' scrolls to the newest; 'arrived' does so only when the reader is
+ * already there (otherwise counts the arrival on the jump button); 'keep' holds the place.
+ */
+export function renderMessages(mode: 'bottom' | 'arrived' | 'keep', arrivals = 0): void {
   const list = document.getElementById('messages');
   const chat = state.active ? chats.get(state.active) : undefined;
   if (!list || !chat) return;
-  const me = session?.user.id;
-  const sorted = [...(messages.get(chat.id)?.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const items = sorted.map((m) => {
-    const mine = m.senderId === me;
-    const sender = chat.members.find((x) => x.userId === m.senderId)?.userName ?? '';
-    return h(
-      'li',
-      { class: `msg${mine ? ' mine' : ''}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id },
-      !mine && chat.type === 'group' && h('div', { class: 'meta' }, sender),
-      h('div', { class: 'text' }, m.deleted ? 'Message deleted' : (m.text ?? '')),
-      h(
-        'div',
-        { class: 'meta' },
-        m.updatedAt && !m.deleted ? 'edited' : '',
-        new Date(m.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
-        mine && !m.deleted && h('span', { class: 'tick' }, tick(chat, m)),
-        mine && !m.deleted && h('button', { type: 'button', onclick: () => void edit(m) }, 'Edit'),
-        mine && !m.deleted && h('button', { type: 'button', onclick: () => void remove(m) }, 'Delete'),
-      ),
-    );
-  });
-  const waiting = [...pending.values()]
-    .filter((p) => p.chatId === chat.id)
-    .map((p) =>
-      h(
-        'li',
-        { class: 'msg mine pending' },
-        h('div', { class: 'text' }, p.text),
-        h('div', { class: 'meta' }, h('span', { class: 'tick' }, '🕓 sending')),
-      ),
-    );
-  list.replaceChildren(...items, ...waiting);
-  if (scroll) list.scrollTop = list.scrollHeight;
-}
-
-async function edit(m: Message): Promise<void> {
-  const text = window.prompt('Edit message', m.text ?? '');
-  if (text === null || !text.trim()) return;
-  hooks.message(
-    await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'PATCH', body: { text } }),
-  );
-}
-
-async function remove(m: Message): Promise<void> {
-  if (!window.confirm('Delete this message for everyone?')) return;
-  hooks.message(await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'DELETE' }));
+  const wasAtBottom = nearBottom(list);
+  const top = list.scrollTop;
+  const focused = document.activeElement;
+  const waiting = [...pending.values()].filter((p) => p.chatId === chat.id).map(pendingItem);
+  const items = messageItems(chat, ordered(chat.id), () => renderMessages('keep'));
+  const hint =
+    loaded.has(chat.id) && items.length + waiting.length === 0
+      ? [h('li', { class: 'day' }, h('span', {}, 'No messages yet. Say hello!'))]
+      : [];
+  list.replaceChildren(...hint, ...items, ...waiting);
+  if (focused instanceof HTMLElement && focused.id && !document.contains(focused))
+    document.getElementById(focused.id)?.focus();
+  if (mode === 'bottom' || (mode === 'arrived' && wasAtBottom)) {
+    list.scrollTop = list.scrollHeight;
+    newBelow = 0;
+  } else {
+    list.scrollTop = top;
+    if (mode === 'arrived') newBelow += arrivals;
+  }
+  renderJump();
+  if (document.visibilityState === 'visible') markRead(chat.id);
 }

@@ -21,8 +21,8 @@ describe('the web client in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
+    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
     srv = await startTestServer();
-    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -44,13 +44,14 @@ describe('the web client in Chromium', () => {
       if (!r.url().startsWith(srv.url) && !r.url().startsWith(srv.wsUrl)) offsite.push(r.url());
     });
     await page.goto(srv.url);
+    if (mode === 'signup') await page.getByRole('button', { name: 'Create an account' }).click();
     await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
+    await page.getByLabel('Password', { exact: true }).fill(who.password);
     if (mode === 'signup') {
-      await page.getByLabel('User name (to sign up)').fill(who.userName);
+      await page.getByLabel('User name').fill(who.userName);
       await page.getByRole('button', { name: 'Sign up' }).click();
     } else {
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     }
     await visible(page.getByRole('button', { name: 'Sign out' }));
     expect(offsite).toEqual([]); // no CDN, no fonts, nothing off this server
@@ -106,11 +107,19 @@ describe('the web client in Chromium', () => {
     await back.page.screenshot({ path: `${artifacts}web-bob-back.png` });
 
     // Ann edits one message and deletes another; Bob sees both change live.
-    a.page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? 'three, edited' : undefined));
     const annSent = a.page.locator('li.msg.mine:not(.pending)');
     await annSent.filter({ hasText: 'three' }).getByRole('button', { name: 'Edit' }).click();
+    await a.page.getByLabel('Edit message').fill('three, edited');
+    await a.page.getByLabel('Edit message').press('Enter');
     await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Delete' }).click();
-    await text(bubbles(back.page), ['hello bob', 'hi ann', 'one', 'Message deleted', 'three, edited']);
+    await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Yes, delete' }).click();
+    await text(bubbles(back.page), [
+      'hello bob',
+      'hi ann',
+      'one',
+      'This message was deleted',
+      'three, edited',
+    ]);
 
     // Phone width: the list and the conversation take turns.
     await back.page.setViewportSize({ width: 380, height: 700 });

@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpAll } from '../helpers/app.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { chatButton, DESKTOP, PHONE, shot, signIn, T, textOf } from '../helpers/web.js';
+
+/** Group management through the UI, three people watching live. */
+describe('the web client group info panel', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
+    srv = await startTestServer();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  it('creates a group, renames it, adds, promotes and removes a member, and the others see each step live', {
+    timeout: 150_000,
+  }, async () => {
+    const [ann, bob, cat] = await signUpAll(srv.url, 'ann', 'bob', 'cat');
+    const a = await signIn(browser, srv.url, ann, DESKTOP);
+    const b = await signIn(browser, srv.url, bob, PHONE);
+    const c = await signIn(browser, srv.url, cat, DESKTOP);
+
+    await a.page.getByText('New group').click();
+    await a.page.getByLabel('Group name').fill('Climbing');
+    await a.page.getByLabel('Members').fill(bob.userName);
+    await a.page.getByRole('button', { name: 'Create group' }).click();
+    await chatButton(b.page, 'Climbing').waitFor(T);
+
+    await a.page.getByRole('button', { name: 'Group info' }).click();
+    const info = a.page.locator('#info');
+    await info.getByLabel('Name').fill('Climbing crew');
+    await info.getByRole('button', { name: 'Rename' }).click();
+    await chatButton(b.page, 'Climbing crew').waitFor(T);
+
+    await chatButton(b.page, 'Climbing crew').click();
+    await b.page.getByRole('button', { name: 'Group info' }).click();
+    const bobInfo = b.page.locator('#info');
+    await textOf(bobInfo.locator('h3'), '2 members');
+
+    await info.getByLabel('Add member').fill(cat.userName.slice(0, 6));
+    await info.getByRole('button', { name: `Add ${cat.userName}` }).click();
+    await chatButton(c.page, 'Climbing crew').waitFor(T);
+    await textOf(bobInfo.locator('h3'), '3 members');
+
+    await info.getByRole('button', { name: `Make ${bob.userName} admin` }).click();
+    await textOf(bobInfo.locator(`li[data-user="${bob.id}"] .role`), 'Admin');
+    await shot(b.page, 'groups-bob-promoted-phone');
+
+    await info.getByRole('button', { name: `Remove ${cat.userName}` }).click();
+    await chatButton(c.page, 'Climbing crew').waitFor({ state: 'detached', ...T });
+    await textOf(bobInfo.locator('h3'), '2 members');
+    await textOf(info.locator('h3'), '2 members');
+    await shot(a.page, 'groups-ann-panel');
+    expect(await info.locator(`li[data-user="${cat.id}"]`).count()).toBe(0);
+    for (const p of [a, b, c]) await p.ctx.close();
+  });
+});
