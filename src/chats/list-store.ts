@@ -11,7 +11,7 @@ import type { Db } from '../db/client.js';
 import { FEED_BY_ACTIVITY, MESSAGES_BY_ID } from '../db/tables.js';
 import type { Message } from '../messages/schemas.js';
 import { toMessage } from '../messages/store.js';
-import { META, memberSk, toMeta } from './items.js';
+import { META, toMeta } from './items.js';
 import type { ChatMeta } from './store.js';
 
 /** A user's row for one chat in the feed table, ordered by the byActivity LSI (newest first). */
@@ -222,34 +222,25 @@ export class ChatListStore {
   }
 
   /** Messages of the chat with from ≤ id ≤ to that mention `userId` (COUNT, strongly consistent). */
-  async countMentions(chatId: string, userId: string, from: string, to: string): Promise<number> {
-    if (from > to) return 0;
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tables.messages,
-          IndexName: MESSAGES_BY_ID,
-          KeyConditionExpression: 'chatId = :c AND id BETWEEN :from AND :to',
-          FilterExpression: 'contains(mentions, :me)',
-          ExpressionAttributeValues: { ':c': chatId, ':from': from, ':to': to, ':me': userId },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += res.Count ?? 0;
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return count;
+  countMentions(chatId: string, userId: string, from: string, to: string): Promise<number> {
+    return this.countBetween(chatId, from, to, 'contains(mentions, :me)', userId);
   }
 
   /**
    * Messages of the chat with from ≤ id ≤ to not sent by `userId` (COUNT on the byId LSI, strongly
    * consistent; one request per 1 MB scanned). Used by markRead, not by the list.
    */
-  async countFromOthers(chatId: string, userId: string, from: string, to: string): Promise<number> {
+  countFromOthers(chatId: string, userId: string, from: string, to: string): Promise<number> {
+    return this.countBetween(chatId, from, to, 'senderId <> :me', userId);
+  }
+
+  private async countBetween(
+    chatId: string,
+    from: string,
+    to: string,
+    filter: string,
+    userId: string,
+  ): Promise<number> {
     if (from > to) return 0;
     let count = 0;
     let start: Record<string, unknown> | undefined;
@@ -259,7 +250,7 @@ export class ChatListStore {
           TableName: this.db.tables.messages,
           IndexName: MESSAGES_BY_ID,
           KeyConditionExpression: 'chatId = :c AND id BETWEEN :from AND :to',
-          FilterExpression: 'senderId <> :me',
+          FilterExpression: filter,
           ExpressionAttributeValues: { ':c': chatId, ':from': from, ':to': to, ':me': userId },
           Select: 'COUNT',
           ConsistentRead: true,
