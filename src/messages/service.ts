@@ -214,7 +214,30 @@ export class MessageService {
     if (m.senderId !== userId) throw forbidden('Only the sender can see who received a message');
     const members = await this.chats.membersOf(chatId);
     const none = async function* () {};
-    return receiptsOf(m, members, (after) => this.changesAfter?.(chatId, after) ?? none());
+    const receipts = await receiptsOf(m, members, (after) => this.changesAfter?.(chatId, after) ?? none());
+    const hidden = await this.hiddenReads(userId, chatId, receipts);
+    return receipts.map(({ readAt, ...r }) => (readAt && !hidden.has(r.userId) ? { ...r, readAt } : r));
+  }
+
+  /**
+   * Whose read times the sender may not see: of people who blocked them, and in a direct chat
+   * when either of the two turned read receipts off (the same rule as read markers).
+   */
+  private async hiddenReads(userId: string, chatId: string, receipts: Receipt[]): Promise<Set<string>> {
+    const privacy = this.privacy;
+    if (!privacy) return new Set();
+    const others = receipts.map((r) => r.userId).filter((id) => id !== userId);
+    const [mine, theirs] = await Promise.all([
+      privacy.state(userId),
+      Promise.all(others.map((id) => privacy.state(id))),
+    ]);
+    const direct = isDirectChatId(chatId);
+    return new Set(
+      others.filter(
+        (id, i) =>
+          mine.blockedBy.has(id) || (direct && (!mine.readReceipts || theirs[i]?.readReceipts === false)),
+      ),
+    );
   }
 
   private async visibleTo(userId: string, chatId: string, messageId: string): Promise<Message> {

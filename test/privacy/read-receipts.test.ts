@@ -100,4 +100,34 @@ describe('read receipts off', () => {
     expect(await markerOf(bob, group, ann)).toBe(m.id);
     bobSocket.close();
   });
+
+  it('leaves read times out of message info in a direct chat, both ways, but keeps delivery', async () => {
+    const receiptOf = async (sender: TestUser, messageId: string, of: TestUser) =>
+      (
+        await request(srv.url)
+          .get(`/v1/chats/${direct}/messages/${messageId}/receipts`)
+          .set(bearer(sender))
+          .expect(200)
+      ).body.receipts.find((r: { userId: string }) => r.userId === of.id);
+    const fromBob = await postMessage(srv.url, bob, direct, 'info hidden from bob');
+    await request(srv.url)
+      .post(`/v1/chats/${direct}/read`)
+      .set(bearer(ann))
+      .send({ messageId: fromBob.id })
+      .expect(200);
+    const annSeen = await receiptOf(bob, fromBob.id, ann);
+    expect(annSeen.readAt).toBeUndefined();
+    expect(annSeen.deliveredAt).toEqual(expect.any(String));
+    expect(await markerOf(bob, direct, ann)).toBeUndefined();
+
+    const fromAnn = await postMessage(srv.url, ann, direct, 'info hidden from ann');
+    await request(srv.url)
+      .post(`/v1/chats/${direct}/read`)
+      .set(bearer(bob))
+      .send({ messageId: fromAnn.id })
+      .expect(200);
+    const bobSeen = await receiptOf(ann, fromAnn.id, bob);
+    expect(bobSeen.readAt).toBeUndefined();
+    expect(bobSeen.deliveredAt).toEqual(expect.any(String));
+  });
 });
