@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto';
 import type { Publisher } from '../feed/events.js';
 import type { Inbox } from '../feed/inbox.js';
 import { changeItem, type LoggedChange } from '../feed/log.js';
-import { isDirectChatId, isPersonalLog } from '../feed/personal.js';
+import { isPersonalLog } from '../feed/personal.js';
 import type { Invitation } from '../invitations/schemas.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Limits } from '../lib/limits.js';
-import { deliveredMarker } from '../messages/receipts.js';
-import type { Message } from '../messages/schemas.js';
 import type { MessageStore } from '../messages/store.js';
 import type { PrivacyService } from '../privacy/service.js';
 import type { UserStore } from '../users/store.js';
 import type { PendingActivity } from './activity.js';
 import { Admission } from './admission.js';
 import type { AddConsent } from './consent.js';
+import { ReadMarkers } from './markers.js';
 import type { AddPolicy, Chat, CreateChatBody, Role } from './schemas.js';
 import type { ChatSettingsStore } from './settings-store.js';
 import { type ChatMeta, type ChatStore, ConditionFailed, type MemberRecord } from './store.js';
@@ -38,11 +37,12 @@ export type AddResult = { chat: Chat } | { invitation: Invitation };
 /** The rules of chats and membership; what a member sees of a chat is ChatViews'. */
 export class ChatService {
   private readonly views: ChatViews;
+  private readonly markers: ReadMarkers;
   readonly admission: Admission;
 
   constructor(
     private readonly chats: ChatStore,
-    private readonly messages: MessageStore,
+    messages: MessageStore,
     private readonly users: UserStore,
     private readonly bus: Publisher,
     limits: Limits,
@@ -53,6 +53,14 @@ export class ChatService {
   ) {
     this.views = new ChatViews(chats, messages, users, activity, safety.privacy, settings);
     this.admission = new Admission(chats, inbox, bus, limits.groupMaxMembers);
+    this.markers = new ReadMarkers({
+      chats,
+      messages,
+      bus,
+      activity,
+      privacy: safety.privacy,
+      position: (chatId) => this.position(chatId),
+    });
   }
 
   /** The caller's membership, or 404: non-members must not learn that the chat exists. */
@@ -351,64 +359,18 @@ export class ChatService {
     return this.views.view(chatId, userId);
   }
 
-  /**
-   * Moves my read marker (never back) to a message of this chat, and with it my unread and
-   * mention counts. Read implies delivered: past my delivered marker, the same change also says
-   * `delivered` (views and receipts take the later of the two markers).
-   */
+  /** Moves my read marker (never back); read implies delivered (markers.ts). */
   async markRead(chatId: string, userId: string, messageId: string): Promise<{ lastReadId: string }> {
-    const me = await this.requireMember(chatId, userId);
-    const message = await this.messages.getById(chatId, messageId);
-    if (!message) throw notFound('Message not found');
-    // Already at or past it: nothing to count, log or announce.
-    if (me.lastReadId !== undefined && me.lastReadId >= messageId) return { lastReadId: me.lastReadId };
-    let events: LoggedChange[] = [];
-    const advance = async () => {
-      const counts = await this.readCounts(message, me);
-      // Positioned right before the write (after any wait above), so it lands inside the feed's window.
-      const pos = await this.position(chatId);
-      events = [{ type: 'read', chatId, pos, userId, messageId }];
-      if ((deliveredMarker(me) ?? '') < messageId)
-        events.unshift({ type: 'delivered', chatId, pos, userId, messageId });
-      return this.chats.advanceReadMarker(chatId, userId, messageId, counts, changeItem(chatId, pos, events));
-    };
-    if (await (this.activity ? this.activity.exclusive(advance) : advance())) {
-      // Read receipts off: in a direct chat my marker still reaches my own devices, not my peer's.
-      const hidden =
-        isDirectChatId(chatId) && (await this.safety.privacy?.state(userId))?.readReceipts === false;
-      this.publish(
-        hidden ? events.map((e) => (e.type === 'read' ? { ...e, ownDevicesOnly: true } : e)) : events,
-      );
-      return { lastReadId: messageId };
-    }
-    // Moved past it meanwhile: report where the marker is.
-    const current = await this.chats.getMember(chatId, userId);
-    return { lastReadId: current?.lastReadId ?? messageId };
+    return this.markers.markRead(await this.requireMember(chatId, userId), messageId);
   }
 
-  /**
-   * Moves my delivered marker (never back) to a message of this chat: my devices have it. Costs
-   * nothing when my delivered or read marker is already there (another device said so first).
-   */
+  /** Moves my delivered marker (never back): my devices have the chat up to this message. */
   async markDelivered(
     chatId: string,
     userId: string,
     messageId: string,
   ): Promise<{ lastDeliveredId: string }> {
-    const me = await this.requireMember(chatId, userId);
-    const mark = deliveredMarker(me);
-    if (mark !== undefined && mark >= messageId) return { lastDeliveredId: mark };
-    if (!(await this.messages.getById(chatId, messageId))) throw notFound('Message not found');
-    const pos = await this.position(chatId);
-    const event: LoggedChange = { type: 'delivered', chatId, pos, userId, messageId };
-    if (
-      await this.chats.advanceDeliveredMarker(chatId, userId, messageId, changeItem(chatId, pos, [event]))
-    ) {
-      this.publish([event]);
-      return { lastDeliveredId: messageId };
-    }
-    const current = await this.chats.getMember(chatId, userId);
-    return { lastDeliveredId: (current && deliveredMarker(current)) ?? messageId };
+    return this.markers.markDelivered(await this.requireMember(chatId, userId), messageId);
   }
 
   /** Every member of the chat (receipts), strongly consistent. */
@@ -423,44 +385,6 @@ export class ChatService {
       (await this.chats.getMembers(userIds.map((u) => ({ chatId, userId: u })))).map((m) => m.userId),
     );
     return userIds.filter((u) => !found.has(u));
-  }
-
-  /**
-   * How many of the chat's counted messages a reader of `read` has read: msgCount minus others'
-   * messages after `read` up to the last counted one (my own always count as read), how many
-   * of the counted ones were mine then, and how many mentions of me it covers. Run inside
-   * the tracker's `exclusive`: this instance's messages are flushed and none is added until the
-   * marker is set, so for them the count is exact. Multi-instance caveat: another instance's
-   * messages that it has not flushed yet (at most its last interval, ~1 s) are not in msgCount;
-   * once flushed they count as unread even if older than the marker, until the next read.
-   */
-  private async readCounts(
-    read: Message,
-    me: MemberRecord,
-  ): Promise<{ readCount: number; sentAtRead: number; mentionsAtRead: number }> {
-    const userId = me.userId;
-    const activity = await this.chats.lists.getActivity(read.chatId);
-    if (!activity) return { readCount: 0, sentAtRead: 0, mentionsAtRead: 0 };
-    const last = activity.lastMessageId;
-    const mentioned = activity.mentioned[userId] ?? 0;
-    // Mentions are rare: counted only when some arrived since my last read.
-    const [fromOthers, mentionsAfter] = await Promise.all([
-      this.chats.lists.countFromOthers(read.chatId, userId, read.id, last),
-      mentioned > (me.mentionsAtRead ?? 0)
-        ? this.chats.lists.countMentions(read.chatId, userId, read.id, last)
-        : Promise.resolve(0),
-    ]);
-    const unreadAfter = fromOthers - (read.senderId !== userId && read.id <= last ? 1 : 0);
-    const mentionedHere = read.mentions?.includes(userId) && read.id <= last ? 1 : 0;
-    // My messages counted so far are in readCount; the ones I send later are subtracted by views.
-    return {
-      readCount: Math.max(0, activity.msgCount - unreadAfter),
-      sentAtRead: activity.sentBy[userId] ?? 0,
-      mentionsAtRead:
-        mentioned > (me.mentionsAtRead ?? 0)
-          ? Math.max(0, mentioned - (mentionsAfter - mentionedHere))
-          : (me.mentionsAtRead ?? 0),
-    };
   }
 
   /**
