@@ -1,35 +1,22 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServer, startRedis } from '../../scripts/lib/redis.js';
 import { bearer, createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { createTestDb, dynamoEndpoint, uniquePrefix } from '../helpers/db.js';
-import { type ServerProcess, spawnServer } from '../helpers/process.js';
+import { type Cluster, startCluster } from '../helpers/cluster.js';
+import type { ServerProcess } from '../helpers/process.js';
 import { TestSocket } from '../helpers/ws.js';
 
 // Instance B holds no member of the chat, so it does not listen to it, until one of its users is
 // added: the addition reaches B on the user's own channel, B starts listening, and the device is
 // asked to sync in case something was published before that took effect.
 describe('a user added to a chat that their instance was not receiving', () => {
-  let redis: RedisServer;
+  let cluster: Cluster;
   let a: ServerProcess;
   let b: ServerProcess;
   beforeAll(async () => {
-    redis = await startRedis();
-    const prefix = uniquePrefix();
-    (await createTestDb(prefix)).destroy();
-    const env = {
-      DYNAMODB_ENDPOINT: dynamoEndpoint(),
-      TABLE_PREFIX: prefix,
-      REDIS_URL: redis.url,
-      LOG_LEVEL: 'warn',
-    };
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    cluster = await startCluster(2);
+    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
   }, 90_000);
-  afterAll(async () => {
-    for (const s of [a, b]) s?.child.kill('SIGKILL');
-    await redis?.stop();
-  });
+  afterAll(() => cluster?.stop());
 
   it('gets member_added, then resync, then the chat live on its instance', { timeout: 60_000 }, async () => {
     const [owner, newcomer] = await signUpAll(a.url, 'owner', 'newcomer');

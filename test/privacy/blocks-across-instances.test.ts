@@ -1,33 +1,24 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RedisServer, startRedis } from '../../scripts/lib/redis.js';
+import type { RedisServer } from '../../scripts/lib/redis.js';
 import { bearer, postMessage, signUpAll } from '../helpers/app.js';
-import { createTestDb, dynamoEndpoint, uniquePrefix } from '../helpers/db.js';
-import { type ServerProcess, spawnServer } from '../helpers/process.js';
+import { type Cluster, startCluster } from '../helpers/cluster.js';
+import type { ServerProcess } from '../helpers/process.js';
 import { TestSocket } from '../helpers/ws.js';
 
 // A block made on instance A must stop the blocked user's socket on instance B: over Redis at once,
 // and even when Redis is down (the message writer checks blocks where they are durable).
 describe('blocks across instances', () => {
+  let cluster: Cluster;
   let redis: RedisServer;
   let a: ServerProcess;
   let b: ServerProcess;
   beforeAll(async () => {
-    redis = await startRedis();
-    const prefix = uniquePrefix();
-    (await createTestDb(prefix)).destroy();
-    const env = {
-      DYNAMODB_ENDPOINT: dynamoEndpoint(),
-      TABLE_PREFIX: prefix,
-      REDIS_URL: redis.url,
-      LOG_LEVEL: 'warn',
-    };
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    cluster = await startCluster(2);
+    redis = cluster.redis;
+    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
   }, 60_000);
-  afterAll(async () => {
-    for (const s of [a, b]) s?.child.kill('SIGKILL');
-    await redis?.stop();
-  });
+  afterAll(() => cluster?.stop());
 
   it("refuses the blocked user's sends on another instance, with Redis up and with it down", {
     timeout: 60_000,
