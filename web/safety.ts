@@ -7,6 +7,10 @@ import { type Chat, me } from './state.js';
 
 export const blocked = new Set<string>();
 export const safetyHooks = { changed: (): void => {} };
+/** Per chat, the outcome of a report: it outlives the menu's redraw that a block brings. */
+const notices = new Map<string, string>();
+/** Chats whose report form is open (a redraw keeps it open). */
+const reporting = new Set<string>();
 
 export async function loadBlocks(): Promise<void> {
   const r = await api<{ blocks: { userId: string }[] }>('/v1/users/me/blocks');
@@ -17,7 +21,8 @@ export async function loadBlocks(): Promise<void> {
 const peerOf = (chat: Chat) =>
   chat.type === 'direct' ? chat.members.find((m) => m.userId !== me())?.userId : undefined;
 
-async function setBlock(userId: string, on: boolean, line: HTMLElement): Promise<void> {
+async function setBlock(chatId: string, userId: string, on: boolean, line: HTMLElement): Promise<void> {
+  notices.delete(chatId);
   try {
     await api(`/v1/users/me/blocks/${userId}`, { method: on ? 'PUT' : 'DELETE' });
     if (on) blocked.add(userId);
@@ -46,8 +51,10 @@ function reportForm(chat: Chat, line: HTMLElement): HTMLElement {
       await api('/v1/reports', { body: { chatId: chat.id, reason: text, block: alsoBlock.checked } });
       const peer = peerOf(chat);
       if (alsoBlock.checked && peer) blocked.add(peer);
+      notices.set(chat.id, 'Reported. Thank you.');
       line.textContent = 'Reported. Thank you.';
       form.hidden = true;
+      reporting.delete(chat.id);
       safetyHooks.changed();
     } catch (x) {
       line.textContent = `Not reported: ${describe(x)}`;
@@ -55,7 +62,7 @@ function reportForm(chat: Chat, line: HTMLElement): HTMLElement {
   };
   const form = h(
     'form',
-    { class: 'report', hidden: true, onsubmit: (e: Event) => void submit(e) },
+    { class: 'report', hidden: !reporting.has(chat.id), onsubmit: (e: Event) => void submit(e) },
     h('label', { for: 'report-reason' }, 'What is wrong?'),
     reason,
     h('label', {}, alsoBlock, ' Also block'),
@@ -68,11 +75,12 @@ function reportForm(chat: Chat, line: HTMLElement): HTMLElement {
 export function safetyItems(chat: Chat, line: HTMLElement): (HTMLElement | false)[] {
   const peer = peerOf(chat);
   const form = reportForm(chat, line);
+  line.textContent = notices.get(chat.id) ?? '';
   return [
     peer !== undefined &&
       h(
         'button',
-        { type: 'button', onclick: () => void setBlock(peer, !blocked.has(peer), line) },
+        { type: 'button', onclick: () => void setBlock(chat.id, peer, !blocked.has(peer), line) },
         blocked.has(peer) ? 'Unblock' : 'Block',
       ),
     h(
@@ -81,6 +89,8 @@ export function safetyItems(chat: Chat, line: HTMLElement): (HTMLElement | false
         type: 'button',
         onclick: () => {
           form.hidden = !form.hidden;
+          if (form.hidden) reporting.delete(chat.id);
+          else reporting.add(chat.id);
           if (!form.hidden) (form.querySelector('textarea') as HTMLElement).focus();
         },
       },
