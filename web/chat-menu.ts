@@ -8,7 +8,7 @@ import type { Chat } from './state.js';
 export const menuParts: ((chat: Chat, line: HTMLElement) => (HTMLElement | false)[])[] = [settingsItems];
 
 export function chatMenu(chat: Chat): HTMLElement {
-  const line = h('p', { class: 'error', role: 'alert' });
+  const line = h('p', { class: 'error', role: 'status' }); // polite: menu outcomes, not page errors
   const items = menuParts.flatMap((part) => part(chat, line)).filter((x): x is HTMLElement => x !== false);
   return h(
     'details',
