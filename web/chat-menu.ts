@@ -7,13 +7,21 @@ import type { Chat } from './state.js';
 
 export const menuParts: ((chat: Chat, line: HTMLElement) => (HTMLElement | false)[])[] = [settingsItems];
 
+/** The chat whose menu is open: a redraw of the conversation keeps it open. */
+let openFor: string | undefined;
+
 export function chatMenu(chat: Chat): HTMLElement {
   const line = h('p', { class: 'error', role: 'status' }); // polite: menu outcomes, not page errors
   const items = menuParts.flatMap((part) => part(chat, line)).filter((x): x is HTMLElement => x !== false);
-  return h(
+  const menu = h(
     'details',
-    { class: 'chat-menu', id: 'chat-menu' },
+    { class: 'chat-menu', id: 'chat-menu', open: openFor === chat.id },
     h('summary', {}, 'Chat options'),
     h('div', { class: 'menu-items' }, ...items, line),
-  );
+  ) as HTMLDetailsElement;
+  menu.addEventListener('toggle', () => {
+    if (menu.open) openFor = chat.id;
+    else if (openFor === chat.id && menu.isConnected) openFor = undefined;
+  });
+  return menu;
 }

@@ -176,9 +176,7 @@ export function renderMenu(): void {
   const old = document.getElementById('chat-menu') as HTMLDetailsElement | null;
   const chat = state.active ? chats.get(state.active) : undefined;
   if (!old || !chat) return;
-  const fresh = chatMenu(chat) as HTMLDetailsElement;
-  fresh.open = old.open;
-  old.replaceWith(fresh);
+  old.replaceWith(chatMenu(chat));
 }
 
 /** Starts a reply to a message: its quote shows above the box until sent or cancelled. */

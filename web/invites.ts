@@ -12,6 +12,8 @@ interface Invite {
 }
 
 export const inviteHooks = { joined: (_chat: Chat): void => {} };
+/** Groups whose invite panel is open (a redraw keeps it open). */
+const showing = new Set<string>();
 
 const isAdmin = (chat: Chat) =>
   chat.type === 'group' && chat.members.find((m) => m.userId === me())?.role !== 'member';
@@ -54,9 +56,10 @@ export function inviteItems(chat: Chat, line: HTMLElement): (HTMLElement | false
     }
   };
   const revoke = (code: string) => guard('Not revoked', () => api(`${base}/${code}`, { method: 'DELETE' }));
+  if (showing.has(chat.id)) void reload().catch(() => {}); // redrawn open: fill it again
   const panel = h(
     'div',
-    { class: 'invite-panel', hidden: true },
+    { class: 'invite-panel', hidden: !showing.has(chat.id) },
     h(
       'button',
       { type: 'button', onclick: () => void guard('No link made', () => api(base, { body: {} })) },
@@ -71,6 +74,8 @@ export function inviteItems(chat: Chat, line: HTMLElement): (HTMLElement | false
         type: 'button',
         onclick: () => {
           panel.hidden = !panel.hidden;
+          if (panel.hidden) showing.delete(chat.id);
+          else showing.add(chat.id);
           if (!panel.hidden) void guard('Could not load the links', async () => {});
         },
       },
