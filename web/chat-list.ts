@@ -1,6 +1,8 @@
+import { isMuted, settingsOf } from './chat-settings.js';
 import { h } from './dom.js';
 import { hue, initials, listStamp } from './format.js';
 import { DELETED } from './message-view.js';
+import { showUnreadInTitle } from './push.js';
 import { type Chat, chats, chatTitle, me, memberName, state, typist } from './state.js';
 
 // The chat list: avatar, name, time of the last message, its preview (with the sender in groups,
@@ -10,6 +12,8 @@ import { type Chat, chats, chatTitle, me, memberName, state, typist } from './st
 export const listHooks = { open: (_chatId: string): void => {} };
 
 let filter = '';
+/** Whether the list shows the archived chats instead of the others. */
+let archivedView = false;
 export function setFilter(q: string): void {
   filter = q.trim().toLowerCase();
   renderChatList();
@@ -46,15 +50,27 @@ function row(c: Chat): HTMLElement {
         onclick: () => listHooks.open(c.id),
       },
       avatar(title),
-      h('span', { class: 'name' }, title),
+      h(
+        'span',
+        { class: 'name' },
+        title,
+        settingsOf(c).pinned && h('span', { class: 'mark', 'aria-label': 'Pinned', title: 'Pinned' }, ' 📌'),
+        isMuted(c) && h('span', { class: 'mark', 'aria-label': 'Muted', title: 'Muted' }, ' 🔕'),
+      ),
       h(
         'time',
         { class: 'when', datetime: c.lastActivityAt },
         c.lastMessage ? listStamp(c.lastMessage.createdAt) : '',
       ),
       h('span', { class: `last${typingNow ? ' typing-now' : ''}`, dir: 'auto' }, preview(c)),
-      c.unreadCount > 0 &&
-        h('span', { class: 'badge', 'aria-label': `${c.unreadCount} unread` }, String(c.unreadCount)),
+      h(
+        'span',
+        { class: 'badges' },
+        (c.mentionCount ?? 0) > 0 &&
+          h('span', { class: 'mention', 'aria-label': `${c.mentionCount} mentioning you` }, '@'),
+        c.unreadCount > 0 &&
+          h('span', { class: 'badge', 'aria-label': `${c.unreadCount} unread` }, String(c.unreadCount)),
+      ),
     ),
   );
 }
@@ -63,7 +79,12 @@ export function renderChatList(): void {
   renderTitle();
   const list = document.getElementById('chat-list');
   if (!list) return;
-  const all = [...chats.values()].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+  const archived = [...chats.values()].filter((c) => settingsOf(c).archived);
+  if (archived.length === 0) archivedView = false;
+  const all = [...chats.values()]
+    .filter((c) => settingsOf(c).archived === archivedView)
+    .sort((a, b) => pinnedFirst(a, b) || (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+  const toggle = archivedEntry(archived);
   const shown = filter
     ? all.filter(
         (c) => chatTitle(c).toLowerCase().includes(filter) || preview(c).toLowerCase().includes(filter),
@@ -71,6 +92,7 @@ export function renderChatList(): void {
     : all;
   if (shown.length === 0) {
     list.replaceChildren(
+      ...toggle,
       h(
         'li',
         { class: 'hint' },
@@ -81,11 +103,36 @@ export function renderChatList(): void {
     );
     return;
   }
-  list.replaceChildren(...shown.map(row));
+  list.replaceChildren(...toggle, ...shown.map(row));
+}
+
+const pinnedFirst = (a: Chat, b: Chat) => Number(settingsOf(b).pinned) - Number(settingsOf(a).pinned);
+
+/** "Archived (n)" leads the list while there are archived chats; in that view, the way back. */
+function archivedEntry(archived: Chat[]): HTMLElement[] {
+  if (archived.length === 0) return [];
+  const unread = archived.reduce((n, c) => n + c.unreadCount, 0);
+  return [
+    h(
+      'li',
+      { class: 'archived-entry' },
+      h(
+        'button',
+        {
+          type: 'button',
+          'aria-expanded': String(archivedView),
+          onclick: () => {
+            archivedView = !archivedView;
+            renderChatList();
+          },
+        },
+        archivedView ? '← All chats' : `Archived (${archived.length})${unread ? `, ${unread} unread` : ''}`,
+      ),
+    ),
+  ];
 }
 
 /** The tab's title counts unread messages, so a background tab shows that something came. */
 export function renderTitle(): void {
-  const unread = [...chats.values()].reduce((n, c) => n + c.unreadCount, 0);
-  document.title = unread > 0 ? `(${unread}) Chat-X` : 'Chat-X';
+  showUnreadInTitle([...chats.values()].reduce((n, c) => n + c.unreadCount, 0));
 }

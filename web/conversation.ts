@@ -1,9 +1,23 @@
+import type { Message } from '../src/client/index.js';
 import { describe, session } from './api.js';
+import { chatMenu } from './chat-menu.js';
 import { h } from './dom.js';
 import { lastSeen } from './format.js';
 import { loadOlder, markRead, ordered } from './history.js';
 import { isEditing, messageItems, pendingItem } from './message-view.js';
-import { chats, chatTitle, drafts, hasOlder, loaded, pending, presenceOf, state, typist } from './state.js';
+import {
+  chats,
+  chatTitle,
+  drafts,
+  hasOlder,
+  loaded,
+  memberName,
+  pending,
+  presenceOf,
+  replying,
+  state,
+  typist,
+} from './state.js';
 
 // The open conversation: header (back, name, presence, group info), messages, a jump to the
 // newest with a count of what arrived below, the typing line and the composer (drafts per chat).
@@ -57,9 +71,12 @@ export function renderConversation(): void {
     input.value = '';
     drafts.delete(chat.id);
     const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId });
+    const replyTo = replying.get(chat.id)?.id;
+    replying.delete(chat.id);
+    renderReplyBar();
+    pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId, ...(replyTo ? { replyTo } : {}) });
     renderMessages('bottom');
-    void state.client?.send(chat.id, text, clientMsgId).catch((x: unknown) => {
+    void state.client?.send(chat.id, text, clientMsgId, replyTo ? { replyTo } : {}).catch((x: unknown) => {
       // Refused for good: the text goes back where it was typed, with the reason.
       pending.delete(clientMsgId);
       renderMessages('keep');
@@ -79,8 +96,9 @@ export function renderConversation(): void {
       const mine = [
         ...document.querySelectorAll<HTMLElement>('#messages li.msg.mine:not(.pending):not(.deleted)'),
       ];
-      const edit = mine.at(-1)?.querySelector<HTMLButtonElement>('.meta button');
-      if (edit?.textContent === 'Edit') {
+      const buttons = mine.at(-1)?.querySelectorAll<HTMLButtonElement>('.meta button') ?? [];
+      const edit = [...buttons].find((b) => b.textContent === 'Edit');
+      if (edit) {
         e.preventDefault();
         edit.click();
       }
@@ -132,10 +150,12 @@ export function renderConversation(): void {
           },
           'Group info',
         ),
+      chatMenu(chat),
     ),
     loadError ? h('p', { class: 'error load-error', role: 'alert' }, loadError) : '',
     h('div', { class: 'stream' }, list, jump),
     h('div', { class: 'typing', id: 'typing', 'aria-live': 'polite' }),
+    h('div', { class: 'reply-bar', id: 'reply-bar' }),
     h(
       'form',
       { class: 'composer', onsubmit: send },
@@ -147,7 +167,56 @@ export function renderConversation(): void {
   renderHeader();
   renderMessages('bottom');
   renderTyping();
+  renderReplyBar();
   if (!isEditing()) input.focus();
+}
+
+/** Redraws the chat's menu (its settings changed), keeping it open if it was. */
+export function renderMenu(): void {
+  const old = document.getElementById('chat-menu') as HTMLDetailsElement | null;
+  const chat = state.active ? chats.get(state.active) : undefined;
+  if (!old || !chat) return;
+  old.replaceWith(chatMenu(chat));
+}
+
+/** Starts a reply to a message: its quote shows above the box until sent or cancelled. */
+export function startReply(m: Message): void {
+  replying.set(m.chatId, m);
+  renderReplyBar();
+  document.getElementById('composer')?.focus();
+}
+
+export function renderReplyBar(): void {
+  const bar = document.getElementById('reply-bar');
+  const chat = state.active ? chats.get(state.active) : undefined;
+  if (!bar || !chat) return;
+  const m = replying.get(chat.id);
+  if (!m) {
+    bar.replaceChildren();
+    return;
+  }
+  const who = m.senderId === session?.user.id ? 'yourself' : memberName(chat, m.senderId);
+  bar.replaceChildren(
+    h(
+      'blockquote',
+      { class: 'quote' },
+      h('span', { class: 'who' }, `Replying to ${who}`),
+      ' ',
+      h('span', { dir: 'auto' }, m.deleted ? 'original deleted' : (m.text ?? '').slice(0, 100)),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'aria-label': 'Cancel reply',
+        onclick: () => {
+          replying.delete(chat.id);
+          renderReplyBar();
+        },
+      },
+      '✕',
+    ),
+  );
 }
 
 async function older(chatId: string, list: HTMLElement): Promise<void> {

@@ -43,6 +43,7 @@ export function markRead(chatId: string): void {
   const mine = chat?.members.find((m) => m.userId === me());
   if (!chat || !newest || !mine) return;
   chat.unreadCount = 0;
+  chat.mentionCount = 0;
   if (mine.lastReadId !== undefined && mine.lastReadId >= newest.id) return;
   mine.lastReadId = newest.id;
   if (state.client?.ready) state.client.read(chatId, newest.id);
@@ -50,4 +51,22 @@ export function markRead(chatId: string): void {
     void api(`/v1/chats/${chatId}/read`, { body: { messageId: newest.id } }).catch(() => {
       mine.lastReadId = undefined; // try again on the next chance
     });
+}
+
+/**
+ * The chat list just loaded: its newest messages from others reached this device, so the senders
+ * get their second tick (the socket client confirms only what arrives live or in a sync).
+ */
+export function confirmDelivered(): void {
+  for (const chat of chats.values()) {
+    const last = chat.lastMessage;
+    const mine = chat.members.find((m) => m.userId === me());
+    if (!last || !mine || last.senderId === me()) continue;
+    const got = [mine.lastDeliveredId ?? '', mine.lastReadId ?? ''].sort().at(-1) ?? '';
+    if (got >= last.id) continue;
+    mine.lastDeliveredId = last.id;
+    void api(`/v1/chats/${chat.id}/delivered`, { body: { messageId: last.id } }).catch(() => {
+      mine.lastDeliveredId = undefined; // the next load tries again
+    });
+  }
 }

@@ -1,8 +1,13 @@
 import { ChatClient, type Message, type ServerFrame, type SocketLike } from '../src/client/index.js';
 import { session } from './api.js';
 import { renderChatList } from './chat-list.js';
+import { applySettings } from './chat-settings.js';
 import { renderHeader, renderMessages, renderTyping } from './conversation.js';
 import { renderGroupInfo } from './group-info.js';
+import { invitations, renderInvitations } from './invitations.js';
+import { applyReaction } from './message-extras.js';
+import { applyPrivacy } from './privacy.js';
+import { blocked, safetyHooks } from './safety.js';
 import { chats, me, messagesOf, online, pending, remember, rememberSeen, state, typing } from './state.js';
 
 // The socket: live frames and, after every reconnect, the replay of what changed meanwhile
@@ -85,6 +90,38 @@ function onFrame(f: ServerFrame): void {
     case 'read':
       onRead(f.chatId, f.userId, f.messageId);
       break;
+    case 'delivered':
+      onDelivered(f.chatId, f.userId, f.messageId);
+      break;
+    case 'reaction': {
+      const m = messagesOf(f.chatId).get(f.messageId);
+      if (!m) break;
+      messagesOf(f.chatId).set(m.id, applyReaction(m, f.userId, f.emoji));
+      if (f.chatId === state.active) renderMessages('keep');
+      break;
+    }
+    case 'block_updated':
+      if (f.blocked) blocked.add(f.userId);
+      else blocked.delete(f.userId);
+      safetyHooks.changed();
+      break;
+    case 'privacy_updated':
+      applyPrivacy(f.settings);
+      break;
+    case 'invitation_added':
+      invitations.set(f.invitation.id, f.invitation);
+      renderInvitations();
+      break;
+    case 'invitation_removed':
+      invitations.delete(f.invitationId);
+      renderInvitations();
+      break;
+    case 'chat_settings':
+      applySettings(f.chatId, f.settings);
+      break;
+    case 'message_hidden':
+      hide(f.chatId, f.messageId);
+      break;
     case 'member_removed':
       if (f.userId === me()) liveHooks.removed(f.chatId);
       else liveHooks.reloadChat(f.chatId);
@@ -105,8 +142,22 @@ function onRead(chatId: string, userId: string, messageId: string): void {
   // Read on another of my devices: the badge goes there too.
   if (userId === me() && chat.lastMessage && chat.lastMessage.id <= messageId) {
     chat.unreadCount = 0;
+    chat.mentionCount = 0;
     renderChatList();
   }
+  if (chatId === state.active) renderMessages('keep');
+}
+
+function onDelivered(chatId: string, userId: string, messageId: string): void {
+  const m = chats.get(chatId)?.members.find((x) => x.userId === userId);
+  if (!m) return;
+  if (m.lastDeliveredId === undefined || m.lastDeliveredId < messageId) m.lastDeliveredId = messageId;
+  if (chatId === state.active) renderMessages('keep');
+}
+
+/** Deleted for me (here or on another of my devices): gone from this one. */
+export function hide(chatId: string, messageId: string): void {
+  if (!messagesOf(chatId).delete(messageId)) return;
   if (chatId === state.active) renderMessages('keep');
 }
 
@@ -128,7 +179,10 @@ export function onMessage(m: Message): void {
   }
   const fromOther = m.senderId !== me();
   const seeing = m.chatId === state.active && document.visibilityState === 'visible';
-  if (isNew && newer && fromOther && !seeing && !m.deleted) list.unreadCount += 1;
+  if (isNew && newer && fromOther && !seeing && !m.deleted) {
+    list.unreadCount += 1;
+    if (m.mentions?.includes(me() ?? '')) list.mentionCount = (list.mentionCount ?? 0) + 1;
+  }
   if (m.chatId === state.active) {
     renderTyping();
     renderMessages(fromOther ? 'arrived' : 'bottom', isNew && fromOther ? 1 : 0);

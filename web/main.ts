@@ -3,15 +3,31 @@ import { renderReset } from './account.js';
 import { api, clearSession, describe, REFRESH_KEY, refresh, session } from './api.js';
 import { renderAuth } from './auth.js';
 import { listHooks, renderChatList, setFilter } from './chat-list.js';
-import { hooks, renderConversation, renderHeader, setLoadError } from './conversation.js';
+import { settingsHooks } from './chat-settings.js';
+import {
+  hooks,
+  renderConversation,
+  renderHeader,
+  renderMenu,
+  renderMessages,
+  setLoadError,
+  startReply,
+} from './conversation.js';
 import { h } from './dom.js';
 import { infoHooks, renderGroupInfo } from './group-info.js';
-import { ensureHistory, markRead } from './history.js';
-import { connect, liveHooks, onMessage } from './live.js';
-import { messageHooks } from './message-view.js';
+import { confirmDelivered, ensureHistory, markRead } from './history.js';
+import { invitationHooks, renderInvitations } from './invitations.js';
+import { inviteHooks } from './invites.js';
+import { connect, hide, liveHooks, onMessage } from './live.js';
+import { extraHooks } from './message-extras.js';
+import { messageHooks, showError } from './message-view.js';
 import { newGroupForm } from './new-group.js';
+import { notifyControl, openFromNotifications } from './notify.js';
+import { disablePush } from './push.js';
+import { safetyHooks } from './safety.js';
 import { searchAsYouType } from './search.js';
 import { shortcuts } from './shortcuts.js';
+import { loadSafety, sidebarExtras } from './sidebar-extras.js';
 import { type Chat, chats, loaded, messages, nameOf, state } from './state.js';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -20,10 +36,16 @@ const showAuth = (error = '', notice = '') => renderAuth(app, start, { error, no
 
 // ---------- main ----------
 async function start(): Promise<void> {
-  const page = await api<{ chats: Chat[] }>('/v1/chats?limit=50');
+  const page = await api<{ chats: Chat[] }>('/v1/chats?limit=50&archived=true');
   for (const c of page.chats) chats.set(c.id, c);
-  renderLayout();
+  await loadSafety();
+  renderLayout(await sidebarExtras());
+  renderInvitations();
+  confirmDelivered();
   connect();
+  openFromNotifications((id) => {
+    if (chats.has(id)) void open(id);
+  });
   // Access tokens live 15 minutes: refresh ahead of time.
   setInterval(() => void refresh(), 10 * 60_000);
 }
@@ -54,7 +76,7 @@ function dropChat(chatId: string): void {
 }
 
 // ---------- layout ----------
-function renderLayout(): void {
+function renderLayout(extras: HTMLElement[] = []): void {
   const search = h('input', {
     id: 'search',
     type: 'search',
@@ -116,6 +138,8 @@ function renderLayout(): void {
           ),
           error,
           results,
+          notifyControl(),
+          ...extras,
           newGroupForm((chat) => {
             chats.set(chat.id, chat);
             void open(chat.id);
@@ -184,6 +208,7 @@ function toggleInfo(): void {
 async function signOut(): Promise<void> {
   const token = session?.refreshToken;
   state.client?.close();
+  await disablePush().catch(() => {}); // before the session goes: it unregisters this device
   clearSession();
   if (token) await api('/v1/auth/logout', { body: { refreshToken: token }, auth: false }).catch(() => {});
   location.reload();
@@ -193,6 +218,10 @@ hooks.back = back;
 hooks.info = toggleInfo;
 listHooks.open = (id) => void open(id);
 messageHooks.changed = onMessage;
+messageHooks.hidden = (m) => hide(m.chatId, m.id);
+messageHooks.reply = startReply;
+extraHooks.changed = onMessage;
+extraHooks.failed = (m, message) => showError(m, message, () => renderMessages('keep'));
 infoHooks.changed = (chat) => {
   const known = chats.get(chat.id);
   if (known) chat.unreadCount = known.unreadCount;
@@ -202,6 +231,19 @@ infoHooks.changed = (chat) => {
   renderGroupInfo();
 };
 infoHooks.left = dropChat;
+const joined = (chat: Chat) => {
+  chats.set(chat.id, chat);
+  void open(chat.id);
+};
+inviteHooks.joined = joined;
+invitationHooks.accepted = joined;
+safetyHooks.changed = () => {
+  if (state.active) renderMenu();
+};
+settingsHooks.changed = (chat) => {
+  renderChatList();
+  if (chat.id === state.active) renderMenu();
+};
 infoHooks.close = toggleInfo;
 liveHooks.reloadChat = (id) => void reloadChat(id);
 // Back online: a chat whose history could not be loaded tries again.

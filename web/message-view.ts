@@ -2,30 +2,30 @@ import type { Message } from '../src/client/index.js';
 import { api, describe } from './api.js';
 import { h, linkify } from './dom.js';
 import { clock, dayLabel, sameDay } from './format.js';
-import { type Chat, me, memberName, type Pending } from './state.js';
+import { quote, reactions, tick } from './message-extras.js';
+import { type Chat, me, memberName, type Pending, replying } from './state.js';
 
 // One message as a list item: sender (groups), text with links, and its meta line (edited, time,
-// ticks, actions). Replies (quote above the text), reactions (chips below it) and delivered ticks
-// slot in here when the server has them.
+// ticks, actions), the quote it replies to, its reactions; delete for me or for everyone.
 
 export const DELETED = 'This message was deleted';
 
 /** What a message view asks of the app: to take a changed message in. */
-export const messageHooks = { changed: (_m: Message): void => {} };
+export const messageHooks = {
+  changed: (_m: Message): void => {},
+  /** Deleted for me: gone from this device (the others hear `message_hidden`). */
+  hidden: (_m: Message): void => {},
+  /** Reply to it: the composer shows its quote. */
+  reply: (_m: Message): void => {},
+};
+
+/** Deletes for everyone by the sender are allowed this long after sending (DELETE_WINDOW_SECONDS). */
+const DELETE_WINDOW_MS = 172_800_000;
 
 /** Per message id, an edit in progress (its text survives re-renders) and the last error. */
 const editing = new Map<string, string>();
 const confirming = new Set<string>();
 const errors = new Map<string, string>();
-
-/** ✓ sent, then ✓✓ read once every other member has read it (in groups, all of them). */
-export function tick(chat: Chat, m: Message): HTMLElement {
-  const others = chat.members.filter((x) => x.userId !== me());
-  const read = others.filter((x) => x.lastReadId !== undefined && x.lastReadId >= m.id).length;
-  const all = others.length > 0 && read === others.length;
-  const title = chat.type === 'group' ? `Read by ${read} of ${others.length}` : all ? 'Read' : 'Sent';
-  return h('span', { class: `tick${all ? ' read' : ''}`, title }, all ? '✓✓ read' : '✓ sent');
-}
 
 export function daySeparator(iso: string): HTMLElement {
   return h('li', { class: 'day' }, h('span', {}, dayLabel(iso)));
@@ -55,15 +55,19 @@ export function pendingItem(p: Pending): HTMLElement {
 function messageItem(chat: Chat, m: Message, rerender: () => void): HTMLElement {
   const mine = m.senderId === me();
   const myRole = chat.members.find((x) => x.userId === me())?.role;
-  const canDelete = !m.deleted && (mine || (chat.type === 'group' && myRole !== 'member'));
+  const admin = chat.type === 'group' && myRole !== 'member';
+  const young = Date.now() - Date.parse(m.createdAt) < DELETE_WINDOW_MS;
+  const forEveryone = !m.deleted && ((mine && young) || admin);
   const draft = editing.get(m.id);
   if (m.deleted) editing.delete(m.id); // deleted meanwhile (say, on another device): nothing to edit
   const error = errors.get(m.id);
   const body = draft !== undefined && !m.deleted ? editor(m, draft, rerender) : text(m);
   const actions: (HTMLElement | false)[] = confirming.has(m.id)
     ? [
-        h('span', {}, 'Delete for everyone?'),
-        h('button', { type: 'button', onclick: () => void remove(m, rerender) }, 'Yes, delete'),
+        h('span', {}, 'Delete?'),
+        h('button', { type: 'button', onclick: () => void remove(m, rerender, true) }, 'Delete for me'),
+        forEveryone &&
+          h('button', { type: 'button', onclick: () => void remove(m, rerender) }, 'Delete for everyone'),
         h(
           'button',
           {
@@ -77,28 +81,30 @@ function messageItem(chat: Chat, m: Message, rerender: () => void): HTMLElement 
         ),
       ]
     : [
+        !m.deleted && h('button', { type: 'button', onclick: () => messageHooks.reply(m) }, 'Reply'),
         mine &&
           !m.deleted &&
           draft === undefined &&
           h('button', { type: 'button', onclick: () => startEdit(m, rerender) }, 'Edit'),
-        canDelete &&
-          h(
-            'button',
-            {
-              type: 'button',
-              onclick: () => {
-                confirming.add(m.id);
-                rerender();
-              },
+        h(
+          'button',
+          {
+            type: 'button',
+            onclick: () => {
+              confirming.add(m.id);
+              rerender();
             },
-            'Delete',
-          ),
+          },
+          'Delete',
+        ),
       ];
   return h(
     'li',
     { class: `msg${mine ? ' mine' : ''}${m.deleted ? ' deleted' : ''}`, 'data-id': m.id },
     !mine && chat.type === 'group' && h('div', { class: 'sender' }, memberName(chat, m.senderId)),
+    quote(chat, m),
     body,
+    reactions(m, rerender),
     h(
       'div',
       { class: 'meta' },
@@ -183,10 +189,18 @@ function showFailure(m: Message, message: string, rerender: () => void): void {
   document.getElementById(`edit-${m.id}`)?.focus();
 }
 
-async function remove(m: Message, rerender: () => void): Promise<void> {
+async function remove(m: Message, rerender: () => void, forMe = false): Promise<void> {
   confirming.delete(m.id);
+  const path = `/v1/chats/${m.chatId}/messages/${m.id}`;
   try {
-    const tomb = await api<Message>(`/v1/chats/${m.chatId}/messages/${m.id}`, { method: 'DELETE' });
+    if (forMe) {
+      await api(`${path}?for=me`, { method: 'DELETE' });
+      errors.delete(m.id);
+      replyGone(m);
+      messageHooks.hidden(m);
+      return;
+    }
+    const tomb = await api<Message>(path, { method: 'DELETE' });
     errors.delete(m.id);
     messageHooks.changed(tomb);
   } catch (x) {
@@ -197,3 +211,13 @@ async function remove(m: Message, rerender: () => void): Promise<void> {
 
 /** Whether the user is in the middle of editing a message (the list must not steal focus). */
 export const isEditing = () => editing.size > 0;
+
+/** A message's error line (a reaction that failed, say). */
+export function showError(m: Message, message: string, rerender: () => void): void {
+  errors.set(m.id, message);
+  rerender();
+}
+
+function replyGone(m: Message): void {
+  if (replying.get(m.chatId)?.id === m.id) replying.delete(m.chatId);
+}

@@ -9,6 +9,12 @@ export interface Member {
   displayName?: string;
   role: 'owner' | 'admin' | 'member';
   lastReadId?: string;
+  lastDeliveredId?: string;
+}
+export interface ChatSettings {
+  mutedUntil: string | null;
+  archived: boolean;
+  pinned: boolean;
 }
 export interface Chat {
   id: string;
@@ -19,11 +25,16 @@ export interface Chat {
   lastMessage: Message | null;
   unreadCount: number;
   lastActivityAt: string;
+  deliveredUpTo?: string;
+  readUpTo?: string;
+  mentionCount?: number;
+  settings?: ChatSettings;
 }
 export interface Pending {
   chatId: string;
   text: string;
   clientMsgId: string;
+  replyTo?: string;
 }
 
 /** The live client once signed in, the open chat, and whether the socket is up. */
@@ -72,6 +83,8 @@ export function presenceOf(userId: string): { online: boolean; lastSeenAt?: stri
 export const typing = new Map<string, { userId: string; until: number }>();
 /** What was typed into each chat's composer and not yet sent. */
 export const drafts = new Map<string, string>();
+/** Per chat, the message the composer replies to. */
+export const replying = new Map<string, Message>();
 
 export const me = (): string | undefined => session?.user.id;
 

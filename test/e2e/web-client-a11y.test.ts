@@ -56,6 +56,16 @@ describe('the web client accessibility', () => {
         await page.locator('#messages li.msg').first().waitFor(T);
         expect(await serious(page)).toEqual([]);
 
+        // Issues 17–19: a reaction chip, the open picker, the chat's menu, the privacy page.
+        const first = page.locator('#messages li.msg').first();
+        await first.getByRole('button', { name: 'React' }).click();
+        await page.getByRole('button', { name: 'React 👍' }).click();
+        await first.locator('.chip').waitFor(T);
+        await first.getByRole('button', { name: 'React' }).click();
+        await page.locator('#chat-menu summary').click();
+        expect(await serious(page)).toEqual([]);
+        await page.locator('#chat-menu summary').click();
+
         await page.getByRole('button', { name: 'Group info' }).click();
         await page.locator('#info .members li').first().waitFor(T);
         expect(await serious(page)).toEqual([]);

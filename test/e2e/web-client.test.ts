@@ -72,7 +72,8 @@ describe('the web client in Chromium', () => {
     await a.page.getByRole('button', { name: `Message ${bob.userName}` }).click();
     await a.page.getByLabel('Message', { exact: true }).fill('hello bob');
     await a.page.getByLabel('Message', { exact: true }).press('Enter');
-    await text(a.page.locator('li.msg.mine .tick').first(), '✓ sent');
+    // Bob is online: his page confirms delivery (issue 17), so one tick turns to two.
+    await text(a.page.locator('li.msg.mine .tick').first(), '✓✓ delivered');
 
     // Bob sees the chat with an unread badge, opens it; Ann's tick turns to read.
     await text(b.page.locator('#chat-list .badge'), ['1']);
@@ -112,7 +113,7 @@ describe('the web client in Chromium', () => {
     await a.page.getByLabel('Edit message').fill('three, edited');
     await a.page.getByLabel('Edit message').press('Enter');
     await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Delete' }).click();
-    await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Yes, delete' }).click();
+    await annSent.filter({ hasText: 'two' }).getByRole('button', { name: 'Delete for everyone' }).click();
     await text(bubbles(back.page), [
       'hello bob',
       'hi ann',
