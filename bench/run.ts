@@ -67,6 +67,8 @@ export interface RunResult {
   dynamoCpuPct?: number;
   /** --push: pushes the push service received during the send window and drain. */
   pushes?: number;
+  /** Chat-X: DynamoDB requests the server made over its life (its /metrics), per message sent. */
+  dynamoPerMessage?: number;
 }
 
 const pinned = (core: number, args: string[], extraEnv: Record<string, string> = {}) =>
@@ -76,11 +78,21 @@ const pinned = (core: number, args: string[], extraEnv: Record<string, string> =
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 
+/** Sum of chatx_dynamodb_calls_total over operations, from the server's Prometheus endpoint. */
+async function dynamoCalls(metricsPort: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('chatx_dynamodb_calls_total'))
+    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+}
+
 async function startServer(
   kind: string,
   extraEnv: Record<string, string>,
-): Promise<{ proc: ChildProcess; port: number }> {
+): Promise<{ proc: ChildProcess; port: number; metricsPort: number }> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const args =
     kind === 'chatx'
       ? ['dist/server.js']
@@ -92,10 +104,11 @@ async function startServer(
   const proc = pinned(0, [...prof, '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
     ...extraEnv,
     PORT: String(port),
+    METRICS_PORT: String(metricsPort),
   });
   proc.stdout?.resume();
   await waitForPort(port, 30_000);
-  return { proc, port };
+  return { proc, port, metricsPort };
 }
 
 /** RSS after a full GC in the server (see bench/lib/gc-on-signal.cjs). */
@@ -283,7 +296,10 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
     for (const n of counts) {
       for (const r of rates)
         for (const withPush of variants) {
-          const { proc, port } = await startServer('chatx', { ...serverEnv, ...(withPush ? vapid : {}) });
+          const { proc, port, metricsPort } = await startServer('chatx', {
+            ...serverEnv,
+            ...(withPush ? vapid : {}),
+          });
           const pushed0 = sink?.received ?? 0;
           try {
             if (accounts.length < n)
@@ -302,7 +318,13 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
               local.process.pid,
             );
             const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
-            results.push({ server: name, ...result, ...(sink ? { pushes: sink.received - pushed0 } : {}) });
+            const dynamoPerMessage = (await dynamoCalls(metricsPort)) / Math.max(1, result.sent);
+            results.push({
+              server: name,
+              ...result,
+              dynamoPerMessage,
+              ...(sink ? { pushes: sink.received - pushed0 } : {}),
+            });
             process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
           } finally {
             proc.kill('SIGTERM');
@@ -321,11 +343,11 @@ const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) 
 
 function table(rows: RunResult[]): string {
   const head =
-    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes |';
-  const sep = `|${'---|'.repeat(17)}`;
+    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes | DynamoDB req/msg |';
+  const sep = `|${'---|'.repeat(18)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} |`,
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage)} |`,
   );
   return [head, sep, ...body].join('\n');
 }

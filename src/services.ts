@@ -242,8 +242,22 @@ export function createServices(deps: ServiceDeps): Services {
         },
         logger,
         deps.push,
+        () => bus.healthy(),
       )
     : undefined;
+  // Push's cached reads: this instance's own changes are forgotten at once, any instance's bus
+  // events too; what has no bus event (devices, names) is bounded by its TTL (push/lookups.ts).
+  const lookups = push?.lookups;
+  if (lookups) {
+    deviceStore.changed = (userId) => lookups.forgetDevices(userId);
+    userStore.changed = (userId) => lookups.forgetProfile(userId);
+    bus.subscribe((e) => {
+      if (e.type === 'member_added' || e.type === 'member_removed') lookups.forgetMembers(e.chatId);
+      if (e.type === 'chat_settings') lookups.forgetSettings(e.chatId, e.userId);
+      if (e.type === 'read' || e.type === 'member_removed') lookups.forgetBadge(e.userId);
+    });
+    bus.onRecovered(() => lookups.clear());
+  }
   const feed = new FeedService(
     feedStore,
     chatStore,

@@ -33,6 +33,9 @@ const PREFIX = 'dev#';
 const COUNT = 'devcount';
 
 export class DeviceStore {
+  /** Told after this instance added or removed a device of the user (push forgets its cached list). */
+  changed?: (userId: string) => void;
+
   constructor(private readonly db: Db) {}
 
   private get table() {
@@ -58,7 +61,9 @@ export class DeviceStore {
   async add(d: Device, max: number): Promise<{ device: Device; created: boolean }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.tryAdd(d, max);
+        const added = await this.tryAdd(d, max);
+        this.changed?.(d.userId);
+        return added;
       } catch (err) {
         // Another change of this user's devices at the same moment (the count item): try again.
         const conflict =
@@ -141,7 +146,10 @@ export class DeviceStore {
   async removeTarget(userId: string, targetKey: string): Promise<boolean> {
     for (let attempt = 0; ; attempt++) {
       const result = await this.tryRemove(userId, targetKey);
-      if (result !== 'conflict') return result;
+      if (result !== 'conflict') {
+        this.changed?.(userId);
+        return result;
+      }
       if (attempt >= 5) throw new Error('device delete kept conflicting');
       await backoff(attempt + 1);
     }

@@ -1,21 +1,27 @@
 import type { PushConfig } from '../config.js';
 import type { Platform } from '../devices/schemas.js';
+import type { Device } from '../devices/store.js';
 import type { Logger } from '../lib/logger.js';
 import { ApnsProvider } from './apns.js';
 import { FcmProvider } from './fcm.js';
+import { type LookupTtls, PushLookups } from './lookups.js';
 import type { PlannerDeps } from './planner.js';
 import type { PushProvider } from './provider.js';
 import { defaultPushOptions, type PushOptions, PushService } from './service.js';
 import { WebPushProvider } from './web-push.js';
 
+export { PushLookups } from './lookups.js';
 export { PushService } from './service.js';
 
 /** The configured providers' push service, or undefined when no provider is configured. */
 export function createPush(
   config: PushConfig,
-  deps: ConstructorParameters<typeof PushService>[0] & PlannerDeps,
+  deps: PlannerDeps & { removeDevice(d: Device): Promise<boolean> },
   logger: Logger,
   opts: Partial<PushOptions> = {},
+  /** Whether bus events (which forget cached members, mutes and badges) are arriving. */
+  busHealthy: () => boolean = () => true,
+  ttls?: LookupTtls,
 ): PushService | undefined {
   const providers: Partial<Record<Platform, PushProvider>> = {};
   if (config.webPush) providers.webpush = new WebPushProvider(config.webPush);
@@ -28,5 +34,18 @@ export function createPush(
       { VAPID_PUBLIC_KEY: config.webPush.publicKey, VAPID_PRIVATE_KEY: config.webPush.privateKey },
       'web push: generated VAPID keys for this run; set these to keep subscriptions across restarts',
     );
-  return new PushService(deps, providers, logger, { ...defaultPushOptions, ...opts });
+  const lookups = new PushLookups(deps, busHealthy, ttls);
+  const removeDevice = async (d: Device) => {
+    try {
+      return await deps.removeDevice(d);
+    } finally {
+      lookups.forgetDevices(d.userId);
+    }
+  };
+  const service = new PushService(Object.assign(lookups, { removeDevice }), providers, logger, {
+    ...defaultPushOptions,
+    ...opts,
+  });
+  service.lookups = lookups;
+  return service;
 }

@@ -4,7 +4,7 @@ import type { Device } from '../devices/store.js';
 import type { Message } from '../messages/schemas.js';
 import { type PushPayload, preview } from './payload.js';
 
-/** What the planner reads, narrowly (wired in push/index.ts). */
+/** What the planner reads, narrowly (wired in services.ts, cached by push/lookups.ts). */
 export interface PlannerDeps {
   membersOf(chatId: string): Promise<string[]>;
   /** Of these users, those with an open socket on any instance. */
@@ -14,6 +14,20 @@ export interface PlannerDeps {
   settingsOf(pairs: { userId: string; chatId: string }[]): Promise<Map<string, ChatSettings>>;
   profiles(userIds: readonly string[]): Promise<{ id: string; name: string; previews: boolean }[]>;
   totalUnread(userId: string): Promise<number>;
+}
+
+/** The planner's view: as above, with the badges of several new messages for one user at once. */
+export interface PlanSource extends Omit<PlannerDeps, 'totalUnread'> {
+  /** Total unread after each of these new messages for this user (by queue number), oldest first. */
+  badges(userId: string, seqs: readonly number[]): Promise<number[]>;
+  /** The user's devices if known without a read (cached), else undefined. */
+  knownDevices?(userId: string): Device[] | undefined;
+}
+
+/** A message waiting to be planned, numbered in queue order. */
+export interface Queued {
+  message: Message;
+  seq: number;
 }
 
 export interface Delivery {
@@ -26,40 +40,55 @@ export interface Delivery {
 const PARALLEL = 8;
 
 /**
- * Who gets a push for a new message, and what: every member but the sender with no open socket
- * anywhere, a registered device and the chat not muted; one delivery per device. Reads, in order
- * (each only for those still in): members, presence, devices, settings, profiles, badges.
+ * Who gets a push for new messages of one chat, and what: for each message, every member but its
+ * sender with no open socket anywhere, a registered device and the chat not muted; one delivery per
+ * device. The messages share each read (members, presence, devices, settings, profiles, badges),
+ * each only for those still in; a member with no device costs nothing past the device check.
  */
-export async function plan(deps: PlannerDeps, m: Message): Promise<Delivery[]> {
-  const others = (await deps.membersOf(m.chatId)).filter((u) => u !== m.senderId);
+export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<Delivery[]> {
+  const messages = batch.map((q) => q.message);
+  const first = messages[0];
+  if (!first) return [];
+  const chatId = first.chatId;
+  const senders = new Set(messages.map((m) => m.senderId));
+  const members = await deps.membersOf(chatId);
+  // A member who sent every one of these gets none of them.
+  const others = members.filter((u) => !(senders.size === 1 && senders.has(u)));
   if (others.length === 0) return [];
-  const online = await deps.online(others);
-  const offline = others.filter((u) => !online.has(u));
-  const withDevices = (
-    await inBatches(offline, async (u) => ({ u, devices: await deps.devicesOf(u) }))
-  ).filter((x) => x.devices.length > 0);
-  if (withDevices.length === 0) return [];
-  const settings = await deps.settingsOf(withDevices.map(({ u }) => ({ userId: u, chatId: m.chatId })));
+  // Members known to have no device cost nothing more; for the rest, presence (one Redis call)
+  // is asked while their devices are read, so that it is as of now, not after the reads.
+  const maybe = others.filter((u) => deps.knownDevices?.(u)?.length !== 0);
+  if (maybe.length === 0) return [];
+  const [online, devices] = await Promise.all([
+    deps.online(maybe),
+    inBatches(maybe, async (u) => ({ u, devices: await deps.devicesOf(u) })),
+  ]);
+  const offline = devices.filter((x) => x.devices.length > 0 && !online.has(x.u));
+  if (offline.length === 0) return [];
+  const settings = await deps.settingsOf(offline.map(({ u }) => ({ userId: u, chatId })));
   const now = Date.now();
-  const targets = withDevices.filter(({ u }) => !isMuted(settings.get(`${m.chatId}|${u}`), now));
+  const targets = offline.filter(({ u }) => !isMuted(settings.get(`${chatId}|${u}`), now));
   if (targets.length === 0) return [];
   const profiles = new Map(
-    (await deps.profiles([m.senderId, ...targets.map((t) => t.u)])).map((p) => [p.id, p]),
+    (await deps.profiles([...senders, ...targets.map((t) => t.u)])).map((p) => [p.id, p]),
   );
-  const senderName = profiles.get(m.senderId)?.name ?? 'Someone';
-  const badges = await inBatches(targets, (t) => deps.totalUnread(t.u));
-  return targets.flatMap(({ u, devices }, i) => {
-    const payload: PushPayload = {
-      type: 'message',
-      chatId: m.chatId,
-      messageId: m.id,
-      senderId: m.senderId,
-      senderName,
-      ...(profiles.get(u)?.previews !== false && m.text ? { text: preview(m.text) } : {}),
-      badge: badges[i] ?? 0,
-    };
-    return devices.map((device) => ({ device, payload, messageId: m.id, attempt: 0 }));
-  });
+  const forUser = (u: string) => messages.filter((m) => m.senderId !== u);
+  const seqsFor = (u: string) => batch.filter((q) => q.message.senderId !== u).map((q) => q.seq);
+  const badges = await inBatches(targets, (t) => deps.badges(t.u, seqsFor(t.u)));
+  return targets.flatMap(({ u, devices }, i) =>
+    forUser(u).flatMap((m, k) => {
+      const payload: PushPayload = {
+        type: 'message',
+        chatId,
+        messageId: m.id,
+        senderId: m.senderId,
+        senderName: profiles.get(m.senderId)?.name ?? 'Someone',
+        ...(profiles.get(u)?.previews !== false && m.text ? { text: preview(m.text) } : {}),
+        badge: badges[i]?.[k] ?? 0,
+      };
+      return devices.map((device) => ({ device, payload, messageId: m.id, attempt: 0 }));
+    }),
+  );
 }
 
 async function inBatches<T, R>(items: readonly T[], fn: (t: T) => Promise<R>): Promise<R[]> {

@@ -2,7 +2,8 @@ import type { Platform } from '../devices/schemas.js';
 import type { Device } from '../devices/store.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
-import { type Delivery, type PlannerDeps, plan } from './planner.js';
+import type { PushLookups } from './lookups.js';
+import { type Delivery, type PlanSource, plan, type Queued } from './planner.js';
 import type { Outcome, PushProvider } from './provider.js';
 
 export interface PushOptions {
@@ -10,8 +11,10 @@ export interface PushOptions {
   maxQueued: number;
   /** Deliveries waiting to be sent or retried, all messages together; more are dropped. */
   maxDeliveries: number;
-  /** Messages planned at once (each plan is a few DynamoDB reads). */
+  /** Plans (one chat's waiting messages each) at once: few, so that they never crowd the writes. */
   planConcurrency: number;
+  /** Messages of one chat planned together at most. */
+  planBatch: number;
   /** Requests to push services in flight at once. */
   sendConcurrency: number;
   /** Attempts per delivery, the first included. */
@@ -25,7 +28,8 @@ export interface PushOptions {
 export const defaultPushOptions: PushOptions = {
   maxQueued: 10_000,
   maxDeliveries: 50_000,
-  planConcurrency: 4,
+  planConcurrency: 2,
+  planBatch: 100,
   sendConcurrency: 32,
   maxAttempts: 5,
   retryBaseMs: 1_000,
@@ -49,7 +53,10 @@ const DONE_KEYS = 100_000;
  * what) and sending run in the background, bounded at every stage. Logs carry ids only.
  */
 export class PushService {
-  private readonly queue: Message[] = [];
+  /** Messages waiting to be planned, by chat, oldest chat first. */
+  private readonly queue = new Map<string, Queued[]>();
+  private seq = 0;
+  private queued = 0;
   private readonly sendQueue: Delivery[] = [];
   private planning = 0;
   private sending = 0;
@@ -62,8 +69,11 @@ export class PushService {
   private idle: (() => void)[] = [];
   readonly stats: PushStats = { queued: 0, dropped: 0, delivered: 0, retried: 0, failed: 0, removed: 0 };
 
+  /** The planner's caches, to forget what this instance changed (set by createPush). */
+  lookups?: PushLookups;
+
   constructor(
-    private readonly deps: PlannerDeps & { removeDevice(d: Device): Promise<boolean> },
+    private readonly deps: PlanSource & { removeDevice(d: Device): Promise<boolean> },
     private readonly providers: Partial<Record<Platform, PushProvider>>,
     private readonly logger: Logger,
     private readonly opts: PushOptions = defaultPushOptions,
@@ -72,8 +82,12 @@ export class PushService {
   /** A new message was stored by this instance: push it to its offline members, eventually. */
   enqueue(message: Message): void {
     if (this.closed) return;
-    if (this.queue.length >= this.opts.maxQueued) return this.drop(1, 'message queue full');
-    this.queue.push(message);
+    if (this.queued >= this.opts.maxQueued) return this.drop(1, 'message queue full');
+    const q = { message, seq: this.lookups?.queued() ?? ++this.seq };
+    const waiting = this.queue.get(message.chatId);
+    if (waiting) waiting.push(q);
+    else this.queue.set(message.chatId, [q]);
+    this.queued += 1;
     this.stats.queued += 1;
     this.pump();
   }
@@ -90,16 +104,17 @@ export class PushService {
     for (const t of this.timers) clearTimeout(t);
     this.pending -= this.timers.size;
     this.timers.clear();
-    this.queue.length = 0;
+    this.queue.clear();
+    this.queued = 0;
     await Promise.race([this.settled(), new Promise((r) => setTimeout(r, graceMs).unref())]);
     await Promise.all(Object.values(this.providers).map((p) => p?.close()));
   }
 
   private pump(): void {
-    while (this.planning < this.opts.planConcurrency && this.queue.length > 0) {
-      const m = this.queue.shift() as Message;
+    while (this.planning < this.opts.planConcurrency && this.queued > 0) {
+      const batch = this.nextBatch();
       this.planning += 1;
-      void this.planOne(m).finally(() => {
+      void this.planOne(batch).finally(() => {
         this.planning -= 1;
         this.pump();
       });
@@ -116,15 +131,28 @@ export class PushService {
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && this.planning === 0 && this.pending === 0;
+    return this.queued === 0 && this.planning === 0 && this.pending === 0;
   }
 
-  private async planOne(m: Message): Promise<void> {
+  /** The oldest chat's waiting messages (coalesced: they share every read of one plan). */
+  private nextBatch(): Queued[] {
+    const [chatId, waiting] = this.queue.entries().next().value as [string, Queued[]];
+    this.queue.delete(chatId);
+    const batch = waiting.splice(0, this.opts.planBatch);
+    if (waiting.length > 0) this.queue.set(chatId, waiting);
+    this.queued -= batch.length;
+    return batch;
+  }
+
+  private async planOne(batch: Queued[]): Promise<void> {
+    // Behind whatever I/O (acks, writes) is ready now: planning is the lowest priority work.
+    await new Promise((resolve) => setImmediate(resolve));
     let deliveries: Delivery[];
     try {
-      deliveries = await plan(this.deps, m);
+      deliveries = await plan(this.deps, batch);
     } catch (err) {
-      this.logger.warn({ messageId: m.id, chatId: m.chatId, err: errorName(err) }, 'push: planning failed');
+      const ids = { chatId: batch[0]?.message.chatId, messages: batch.length };
+      this.logger.warn({ ...ids, err: errorName(err) }, 'push: planning failed');
       return;
     }
     const room = this.opts.maxDeliveries - this.pending;

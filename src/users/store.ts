@@ -32,6 +32,9 @@ const userNameKey = (userName: string) => `uname#${userName.toLowerCase()}`;
 const bucket = (lower: string) => lower.slice(0, 1);
 
 export class UserStore {
+  /** Told after this instance changed a user's name or previews setting (push forgets its copy). */
+  changed?: (userId: string) => void;
+
   constructor(private readonly db: Db) {}
 
   private get table() {
@@ -159,6 +162,7 @@ export class UserStore {
         ExpressionAttributeValues: { ':p': on },
       }),
     );
+    this.changed?.(userId);
   }
 
   /** Renames (moving the uniqueness guard in the same transaction) and/or sets displayName. */
@@ -209,6 +213,7 @@ export class UserStore {
     } catch (err) {
       throw takenFrom(err, [undefined, 'userName', undefined]) ?? err;
     }
+    this.changed?.(current.id);
     return next;
   }
 }
