@@ -62,16 +62,22 @@ describe('push with two instances and Redis', () => {
   it('sends nothing to a member whose socket is open on the other instance', {
     timeout: 60_000,
   }, async () => {
-    const [ann, bob] = await signUpAll(a.url, 'ann', 'bob');
-    const chatId = await createGroup(a.url, ann, [bob]);
+    const [ann, bob, carol] = await signUpAll(a.url, 'ann', 'bob', 'carol');
+    const chatId = await createGroup(a.url, ann, [bob, carol]);
     const sub = stub.subscribe();
     await registerDevice(a.url, bob, webPushDevice(sub));
+    // Carol stays offline: her push of a message shows that its plan has run.
+    const carols = stub.subscribe();
+    await registerDevice(a.url, carol, webPushDevice(carols));
     const annOnA = await TestSocket.ready(`ws://127.0.0.1:${a.port}/v1/ws`, ann.accessToken);
     const onB = await TestSocket.ready(`ws://127.0.0.1:${b.port}/v1/ws`, bob.accessToken);
     // Announced once Redis lists him (just after his `ready`): from then on he counts as online.
     await annOnA.next('presence', (f) => f.userId === bob.id && f.online, 10_000);
     const live = await postMessage(a.url, ann, chatId, 'bob is on B');
     await onB.next('message', (f) => f.message.id === live.id);
+    // Bob stays until the message was planned. (A socket that closes between receiving a message
+    // and its plan still gets a push for it: presence is asked as of the plan, not of delivery.)
+    await stub.waitFor((r) => r.target === carols.id && r.payload.messageId === live.id);
     onB.close();
     // Announced once Redis no longer lists him anywhere.
     await annOnA.next('presence', (f) => f.userId === bob.id && !f.online, 10_000);
