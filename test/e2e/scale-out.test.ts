@@ -3,59 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local.js';
 import { loadBalancer, type Nginx } from '../../scripts/lib/nginx.js';
 import { type RedisServer, startRedis } from '../../scripts/lib/redis.js';
-import { ChatClient, type Message } from '../../src/client/index.js';
-import { nodeConnect } from '../../src/client/node.js';
+import type { Message } from '../../src/client/index.js';
 import { createDb } from '../../src/db/client.js';
 import { createTables } from '../../src/db/create-tables.js';
 import { bearer, createGroup, signUpAll, type TestUser } from '../helpers/app.js';
 import { dynamoEndpoint, uniquePrefix } from '../helpers/db.js';
 import { type ServerProcess, spawnServer } from '../helpers/process.js';
-
-/** A ChatClient that records what it saw: raw message frames, deduped messages and its acks. */
-function tracked(u: TestUser, wsUrl: string) {
-  const frames: string[] = [];
-  const seen = new Set<string>();
-  const c = new ChatClient({
-    url: wsUrl,
-    token: () => u.accessToken,
-    authHeader: true,
-    connect: nodeConnect,
-    reconnect: { minMs: 50, maxMs: 500 },
-  });
-  c.on('frame', (f) => {
-    if (f.type === 'message') frames.push(f.message.id);
-  });
-  c.on('message', (m) => seen.add(m.id));
-  c.on('ack', (a) => seen.add(a.message.id));
-  const drops = { count: 0 };
-  c.on('close', (e) => {
-    if (e.willReconnect) drops.count += 1;
-  });
-  const synced = () => new Promise((resolve) => c.on('synced', resolve));
-  return { c, frames, seen, synced, drops, user: u };
-}
-
-async function history(url: string, u: TestUser, chatId: string): Promise<Message[]> {
-  const out: Message[] = [];
-  let after = '0'.repeat(26);
-  for (;;) {
-    const page = await request(url)
-      .get(`/v1/chats/${chatId}/messages`)
-      .set(bearer(u))
-      .query({ after, limit: 100 });
-    out.push(...page.body.messages);
-    if (!page.body.hasMore) return out;
-    after = out.at(-1)?.id as string;
-  }
-}
-
-const waitFor = async (what: string, check: () => boolean, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+import { history, tracked, waitFor } from '../helpers/tracked.js';
 
 describe('two instances behind nginx, fan-out through Redis', () => {
   let redis: RedisServer;

@@ -1,53 +1,10 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, postMessage, signUpAll } from '../helpers/app.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-
-const T = { timeout: 15_000 };
-const texts = (loc: Locator, want: string[]) => expect.poll(() => loc.allTextContents(), T).toEqual(want);
-
-/** A TCP hop between the browser and the server that the test can cut, as a network would. */
-function cuttableProxy(
-  targetPort: number,
-): Promise<{ port: number; cut(): void; restore(): void; close(): void }> {
-  const open = new Set<Socket>();
-  let down = false;
-  const server: Server = createServer((client) => {
-    if (down) return client.destroy();
-    const upstream = connect(targetPort, '127.0.0.1');
-    open.add(client).add(upstream);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream).pipe(client);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.address() as { port: number }).port,
-        cut() {
-          down = true;
-          for (const s of open) s.destroy();
-        },
-        restore() {
-          down = false;
-        },
-        close() {
-          server.close();
-          for (const s of open) s.destroy();
-        },
-      }),
-    ),
-  );
-}
+import { cuttableProxy, T, texts } from '../helpers/web.js';
 
 describe('the web client after time away', () => {
   let srv: TestServer;
@@ -74,7 +31,7 @@ describe('the web client after time away', () => {
 
     const proxy = await cuttableProxy(srv.running.port);
     const page = await (await browser.newContext()).newPage();
-    const base = `http://127.0.0.1:${proxy.port}`;
+    const base = proxy.url;
     await page.goto(base);
     await page.getByLabel('Email').fill(bob.email);
     await page.getByLabel('Password', { exact: true }).fill(bob.password);
@@ -115,7 +72,7 @@ describe('the web client after time away', () => {
 
     const proxy = await cuttableProxy(srv.running.port);
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`http://127.0.0.1:${proxy.port}`);
+    await page.goto(proxy.url);
     await page.getByLabel('Email').fill(bob.email);
     await page.getByLabel('Password', { exact: true }).fill(bob.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
