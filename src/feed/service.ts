@@ -83,17 +83,22 @@ export class FeedService {
     return point;
   }
 
-  /** Changes after `since` (none and the current token when it is omitted), at most `limit`. */
+  /**
+   * Changes after `since`, at most `limit`. Without `since`: none, and a token from `origin` (a
+   * socket's time of joining its rooms; by default now).
+   */
   async changes(
     userId: string,
     since: string | undefined,
     limit: number,
+    origin?: number,
   ): Promise<FeedPage & { point: SyncPoint; memberOf: Map<string, boolean> }> {
     const startedAt = Date.now();
     if (since === undefined) {
-      // A new device loaded its state over REST just now (and, on a socket, is already in its
-      // rooms, so anything still in flight reaches it live).
-      const point = { from: startedAt, seen: new Map<string, number>() };
+      // A new device loaded its state over REST just now (and, on a socket, is in its rooms since
+      // `origin`, so anything still in flight reaches it live, or its next sync replays it).
+      const from = origin !== undefined && origin > 0 ? Math.min(origin, startedAt) : startedAt;
+      const point = { from, seen: new Map<string, number>() };
       return {
         changes: [],
         token: this.tokens.encode(userId, point),

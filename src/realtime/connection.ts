@@ -60,6 +60,8 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
+  /** When it joined its rooms: live traffic reaches it from here on (a first sync starts here). */
+  readyAt = 0;
   /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
   privacy: PrivacyState = emptyPrivacy();
   /**
@@ -75,6 +77,8 @@ export class Connection {
   private readonly deliveredBucket: TokenBucket;
   /** A sync is being read and sent: a second one waits for it (each is up to 500 changes). */
   private syncing = false;
+  /** A `sync` arrived while one was running. */
+  private syncOwed = false;
   /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
   private continueFrom: string | undefined;
   private readonly queued: string[] = [];
@@ -156,20 +160,28 @@ export class Connection {
   /**
    * Starts a sync when none is running and the budget allows; the pages of one long replay (each
    * `since` the token of the incomplete page before) are free, so a big backlog never stalls.
+   * 'later': one is running; this one is owed, and `endSync` asks the client for it (`resync`) —
+   * it may have been prompted by a gap the running one started reading before.
    */
-  startSync(since: string | undefined): boolean {
-    if (this.syncing) return false;
+  startSync(since: string | undefined): 'started' | 'later' | 'refused' {
+    if (this.syncing) {
+      this.syncOwed = true;
+      return 'later';
+    }
     const continues = since !== undefined && since === this.continueFrom;
     this.continueFrom = undefined;
-    if (!continues && this.syncBucket.take() > 0) return false;
+    if (!continues && this.syncBucket.take() > 0) return 'refused';
     this.syncing = true;
-    return true;
+    return 'started';
   }
 
   /** The sync started by startSync is over; `next` is its token when more pages wait. */
   endSync(next: string | undefined): void {
     this.syncing = false;
     this.continueFrom = next;
+    // An incomplete page makes the client ask again anyway; otherwise ask for the owed sync.
+    if (this.syncOwed && next === undefined && this.state === 'ready') this.send({ type: 'resync' });
+    this.syncOwed = false;
   }
 
   /** Whether a `read` frame is within this connection's budget (spends it). */

@@ -98,7 +98,9 @@ export class Dispatcher {
   }
 
   private onSync(conn: Connection, since: string | undefined): void {
-    if (!conn.startSync(since)) throw new AppError('rate_limited', 'Syncing too often, slow down');
+    const start = conn.startSync(since);
+    if (start === 'refused') throw new AppError('rate_limited', 'Syncing too often, slow down');
+    if (start === 'later') return;
     this.deps.syncer.run(conn, since).then(
       (next) => conn.endSync(next),
       (err: unknown) => {

@@ -267,6 +267,7 @@ export class Hub {
     // Changes about the user alone (blocks, settings, invitations) come through their personal log.
     conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';
+    conn.readyAt = Date.now();
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({
       type: 'ready',

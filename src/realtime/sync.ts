@@ -41,7 +41,9 @@ export class Syncer {
   /** Replays one page; resolves with the token the next page starts from, if more are waiting. */
   async run(conn: Connection, since: string | undefined): Promise<string | undefined> {
     conn.feed = undefined; // no checkpoints until this sync completes
-    const page = await this.feed.changes(conn.userId, since, this.opts.limit);
+    // A first sync starts where the socket joined its rooms, however late it arrives: what
+    // fan-out missed in between (Redis down) is replayed, not skipped.
+    const page = await this.feed.changes(conn.userId, since, this.opts.limit, conn.readyAt);
     // The sync read membership from the database: trust it over the socket's own view, which
     // came from an eventually consistent index or may have missed events.
     for (const [chatId, member] of page.memberOf) {
