@@ -67,8 +67,10 @@ export interface RunResult {
   dynamoCpuPct?: number;
   /** --push: pushes the push service received during the send window and drain. */
   pushes?: number;
-  /** Chat-X: DynamoDB requests the server made over its life (its /metrics), per message sent. */
+  /** Chat-X: DynamoDB requests the server made in the send window (its /metrics), per message sent. */
   dynamoPerMessage?: number;
+  /** Chat-X: those requests by operation. */
+  dynamoCalls?: Record<string, number>;
 }
 
 const pinned = (core: number, args: string[], extraEnv: Record<string, string> = {}) =>
@@ -78,13 +80,21 @@ const pinned = (core: number, args: string[], extraEnv: Record<string, string> =
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 
-/** Sum of chatx_dynamodb_calls_total over operations, from the server's Prometheus endpoint. */
-async function dynamoCalls(metricsPort: number): Promise<number> {
+/** chatx_dynamodb_calls_total by operation (and their sum), from the server's Prometheus endpoint. */
+async function dynamoCalls(
+  metricsPort: number,
+): Promise<{ total: number; byOperation: Record<string, number> }> {
   const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith('chatx_dynamodb_calls_total'))
-    .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+  const byOperation: Record<string, number> = {};
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('chatx_dynamodb_calls_total')) continue;
+    const n = Number(line.split(' ').pop());
+    const op = /operation="([^"]+)"/.exec(line)?.[1] ?? '?';
+    byOperation[op] = (byOperation[op] ?? 0) + n;
+    total += n;
+  }
+  return { total, byOperation };
 }
 
 async function startServer(
@@ -97,12 +107,12 @@ async function startServer(
     kind === 'chatx'
       ? ['dist/server.js']
       : ['--import', 'tsx', kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'];
-  // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of each server (open it in Chrome DevTools).
-  const prof = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server's send window (bench/lib/prof-on-signal.cjs;
+  // open it in Chrome DevTools, or summarise it with bench/lib/top-frames.ts).
+  const prof = process.env.BENCH_CPU_PROF ? ['--require', './bench/lib/prof-on-signal.cjs'] : [];
   const proc = pinned(0, [...prof, '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
     ...extraEnv,
+    BENCH_PROF_NAME: kind,
     PORT: String(port),
     METRICS_PORT: String(metricsPort),
   });
@@ -121,7 +131,7 @@ async function settledRss(pid: number): Promise<number> {
   return rssBytes(pid);
 }
 
-async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
+async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, metricsPort?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'chatx-bench-'));
   const file = join(dir, 'load.json');
   writeFileSync(file, JSON.stringify(cfg));
@@ -135,16 +145,30 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
   const connected = await next();
   if (connected.phase !== 'connected') throw new Error(`load generator: ${JSON.stringify(connected)}`);
   const rssConnected = await settledRss(serverPid);
+  const calls0 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
   const cpu0 = cpuSeconds(serverPid);
   const dyn0 = dynamoPid ? cpuSeconds(dynamoPid) : 0;
   const t0 = Date.now();
+  if (process.env.BENCH_CPU_PROF) process.kill(serverPid, 'SIGTTIN');
   gen.stdin?.write('go\n');
   const done = await next();
+  if (process.env.BENCH_CPU_PROF) {
+    process.kill(serverPid, 'SIGTTOU');
+    await new Promise((r) => setTimeout(r, 1_500)); // it writes the profile
+  }
   const wall = (Date.now() - t0) / 1000;
   const cpu = cpuSeconds(serverPid) - cpu0;
   const dyn = dynamoPid ? cpuSeconds(dynamoPid) - dyn0 : 0;
   if (done.phase !== 'done') throw new Error(`load generator: ${JSON.stringify(done)}`);
   const delivered = Number(done.delivered);
+  // DynamoDB requests of the send window alone (not sign-ups and start-up), per operation.
+  const calls1 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
+  const windowCalls: Record<string, number> = {};
+  if (calls0 && calls1)
+    for (const [op, n] of Object.entries(calls1.byOperation)) {
+      const d = n - (calls0.byOperation[op] ?? 0);
+      if (d > 0) windowCalls[op] = d;
+    }
   return {
     done,
     result: {
@@ -166,6 +190,12 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number) {
         : {}),
       loadgenCpuPct: Number(done.cpuPct),
       ...(dynamoPid ? { dynamoCpuPct: (dyn / wall) * 100 } : {}),
+      ...(calls0 && calls1
+        ? {
+            dynamoPerMessage: (calls1.total - calls0.total) / Math.max(1, Number(done.sent)),
+            dynamoCalls: windowCalls,
+          }
+        : {}),
     },
   };
 }
@@ -316,13 +346,12 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
               },
               proc.pid as number,
               local.process.pid,
+              metricsPort,
             );
             const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
-            const dynamoPerMessage = (await dynamoCalls(metricsPort)) / Math.max(1, result.sent);
             results.push({
               server: name,
               ...result,
-              dynamoPerMessage,
               ...(sink ? { pushes: sink.received - pushed0 } : {}),
             });
             process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
@@ -347,7 +376,7 @@ function table(rows: RunResult[]): string {
   const sep = `|${'---|'.repeat(18)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage)} |`,
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage, 3)} |`,
   );
   return [head, sep, ...body].join('\n');
 }

@@ -50,7 +50,7 @@ export async function start(config: Config, logger: Logger, opts: StartOptions =
     tablePrefix: config.tablePrefix,
   });
   const metrics = createMetrics();
-  instrumentDynamo(db.raw, metrics);
+  instrumentDynamo(db, metrics);
   const instanceId = newId();
   const redisBus = config.redisUrl
     ? new RedisBus({

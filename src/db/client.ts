@@ -1,10 +1,13 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriter } from './batch-write.js';
 import { type TableNames, tableNames } from './tables.js';
 
 export interface Db {
   raw: DynamoDBClient;
   doc: DynamoDBDocumentClient;
+  /** BatchWriteItem of puts without the SDK's per-call overhead (the message writer's hot call). */
+  batchWriter: BatchWriter;
   tables: TableNames;
   /** One cheap call that proves DynamoDB answers and our tables exist (readiness). */
   ping(): Promise<void>;
@@ -44,15 +47,23 @@ export function createDb(opts: DbOptions): Db {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   const tables = tableNames(opts.tablePrefix);
+  const batchWriter = new BatchWriter({
+    client: raw,
+    region: opts.region,
+    endpoint: opts.endpoint,
+    requestTimeoutMs: opts.requestTimeoutMs ?? 5_000,
+  });
   return {
     raw,
     doc,
+    batchWriter,
     tables,
     async ping() {
       await raw.send(new DescribeTableCommand({ TableName: tables.messages }));
     },
     destroy() {
       raw.destroy();
+      batchWriter.destroy();
     },
   };
 }

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
@@ -57,15 +56,8 @@ export class MessageStore {
   }
 
   /** One BatchWriteItem call (≤ 25 puts); returns the items DynamoDB left unprocessed. */
-  async writeBatch(items: MessageItem[]): Promise<MessageItem[]> {
-    const res = await this.db.doc.send(
-      new BatchWriteCommand({
-        RequestItems: { [this.table]: items.map((Item) => ({ PutRequest: { Item } })) },
-      }),
-    );
-    return (res.UnprocessedItems?.[this.table] ?? []).flatMap((r) =>
-      r.PutRequest?.Item ? [r.PutRequest.Item] : [],
-    );
+  writeBatch(items: MessageItem[]): Promise<MessageItem[]> {
+    return this.db.batchWriter.put(this.table, items);
   }
 
   async getById(chatId: string, id: string): Promise<Message | undefined> {

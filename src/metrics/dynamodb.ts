@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Db } from '../db/client.js';
 import type { LabelCounter } from './registry.js';
 
 export interface DynamoMetrics {
@@ -15,24 +15,32 @@ const THROTTLES = new Set([
 
 /**
  * Counts every DynamoDB attempt by operation on the shared client (the document client uses the
- * same stack). It sits below the retry middleware, so a throttled attempt that a retry later
- * rescues is still counted: that is the early warning the alarm wants.
+ * same stack) and on the writer's direct BatchWriteItem path. It sits below the retry
+ * middleware, so a throttled attempt that a retry later rescues is still counted: that is the
+ * early warning the alarm wants.
  */
-export function instrumentDynamo(client: DynamoDBClient, m: DynamoMetrics): void {
-  client.middlewareStack.add(
+export function instrumentDynamo(db: Pick<Db, 'raw' | 'batchWriter'>, m: DynamoMetrics): void {
+  const observe = (op: string, err?: unknown) => {
+    m.dynamoCalls.inc(op);
+    if (err === undefined) return;
+    m.dynamoErrors.inc(op);
+    if (THROTTLES.has((err as { name?: string })?.name ?? '')) m.dynamoThrottles.inc(op);
+  };
+  db.raw.middlewareStack.add(
     (next, context) => async (args) => {
       const op = operationOf(context.commandName);
-      m.dynamoCalls.inc(op);
       try {
-        return await next(args);
+        const out = await next(args);
+        observe(op);
+        return out;
       } catch (err) {
-        m.dynamoErrors.inc(op);
-        if (THROTTLES.has((err as { name?: string })?.name ?? '')) m.dynamoThrottles.inc(op);
+        observe(op, err);
         throw err;
       }
     },
     { step: 'finalizeRequest', priority: 'low', name: 'chatxMetrics' },
   );
+  db.batchWriter.observe = observe;
 }
 
 const operationOf = (commandName: string | undefined) => (commandName ?? 'unknown').replace(/Command$/, '');

@@ -24,7 +24,7 @@ describe('DynamoDB metrics', () => {
     const endpoint = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
     const db = createDb({ region: 'us-east-1', endpoint, tablePrefix: 'throttle-' });
     const metrics = createMetrics({ defaults: false });
-    instrumentDynamo(db.raw, metrics);
+    instrumentDynamo(db, metrics);
 
     await expect(
       db.raw.send(new GetItemCommand({ TableName: 'throttle-users', Key: { pk: { S: 'x' } } })),
