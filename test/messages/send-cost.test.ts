@@ -31,6 +31,13 @@ describe('the cost of a send', () => {
       },
       { step: 'initialize', name: 'countSendRequests' },
     );
+    // The writer's messages go by the direct BatchWriteItem path (db/batch-write.ts), not the SDK.
+    const writer = srv.running.db.batchWriter;
+    const put = writer.put.bind(writer);
+    writer.put = (table, items) => {
+      if (counting) calls.push('BatchWriteItemCommand');
+      return put(table, items);
+    };
   });
   afterAll(() => srv.close());
 
