@@ -1,5 +1,5 @@
 // pnpm bench [--smoke] [--clients 1000] [--room 10] [--rate 2000] [--duration 8] [--only ws,socketio,chatx]
-//            [--scaling] [--no-persist] [--push]
+//            [--scaling] [--no-persist] [--push] [--runs 3]
 // Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
 // prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { createDb } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
 import { cpuSeconds, rssBytes } from './lib/proc.js';
 import { PushSink, vapidEnv } from './lib/push-sink.js';
+import { scalingTable, spread, summaryTable } from './lib/summary.js';
 import { warmDynamoLocal } from './lib/warm-dynamo.js';
 import type { LoadConfig } from './loadgen.js';
 import { measurePersistence, type PersistResult } from './persist.js';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     'no-persist': { type: 'boolean', default: false },
     /** Chat-X twice in the same run: push on (every member has a device), then off. */
     push: { type: 'boolean', default: false },
+    /** Each configuration this many times (default 3; 1 with --smoke): medians and spreads. */
+    runs: { type: 'string' },
   },
 });
 const smoke = values.smoke ?? false;
@@ -297,7 +300,14 @@ async function setUpChatx(
   return out;
 }
 
-async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
+interface ChatxSession {
+  /** One measured run of Chat-X (a fresh server) at n clients and r msg/s. */
+  run(n: number, r: number, withPush: boolean): Promise<RunResult>;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local (warmed), tables and accounts, kept across runs so each run measures the same thing. */
+async function chatxSession(maxClients: number): Promise<ChatxSession> {
   // A busy machine can take more than the default 30 s to start the JVM.
   const local = await startDynamoLocal({ timeoutMs: 120_000 });
   const prefix = `bench${Date.now()}-`;
@@ -316,56 +326,45 @@ async function chatx(counts: number[], rates: number[]): Promise<RunResult[]> {
     MAX_CONNECTIONS_PER_IP: '100000',
   };
   const vapid = vapidEnv();
-  const results: RunResult[] = [];
   const sink = values.push ? await new PushSink().start() : undefined;
-  // Push on first: its server registers the devices (with push off, devices are refused). On
-  // again last: the first run also pays for DynamoDB Local's cold read paths (the warm-up writes).
-  const variants = sink ? [true, false, true] : [false];
-  try {
-    let accounts: { room: string; token: string }[] = [];
-    for (const n of counts) {
-      for (const r of rates)
-        for (const withPush of variants) {
-          const { proc, port, metricsPort } = await startServer('chatx', {
-            ...serverEnv,
-            ...(withPush ? vapid : {}),
-          });
-          const pushed0 = sink?.received ?? 0;
-          try {
-            if (accounts.length < n)
-              accounts = await setUpChatx(`http://127.0.0.1:${port}`, Math.max(...counts), sink);
-            const { result } = await drive(
-              {
-                kind: 'chatx',
-                url: `ws://127.0.0.1:${port}/v1/ws`,
-                clients: accounts.slice(0, n),
-                rate: r,
-                durationMs,
-                drainMs: 3_000,
-                bodyBytes: 100,
-              },
-              proc.pid as number,
-              local.process.pid,
-              metricsPort,
-            );
-            const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
-            results.push({
-              server: name,
-              ...result,
-              ...(sink ? { pushes: sink.received - pushed0 } : {}),
-            });
-            process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
-          } finally {
-            proc.kill('SIGTERM');
-            await new Promise((res) => proc.once('exit', res));
-          }
-        }
-    }
-  } finally {
-    await local.stop();
-    await sink?.stop();
-  }
-  return results;
+  let accounts: { room: string; token: string }[] = [];
+  return {
+    async run(n, r, withPush) {
+      const { proc, port, metricsPort } = await startServer('chatx', {
+        ...serverEnv,
+        ...(withPush ? vapid : {}),
+      });
+      const pushed0 = sink?.received ?? 0;
+      try {
+        // Push on first: its server registers the devices (with push off, devices are refused).
+        if (accounts.length < n) accounts = await setUpChatx(`http://127.0.0.1:${port}`, maxClients, sink);
+        const { result } = await drive(
+          {
+            kind: 'chatx',
+            url: `ws://127.0.0.1:${port}/v1/ws`,
+            clients: accounts.slice(0, n),
+            rate: r,
+            durationMs,
+            drainMs: 3_000,
+            bodyBytes: 100,
+          },
+          proc.pid as number,
+          local.process.pid,
+          metricsPort,
+        );
+        const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
+        process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
+        return { server: name, ...result, ...(sink ? { pushes: sink.received - pushed0 } : {}) };
+      } finally {
+        proc.kill('SIGTERM');
+        await new Promise((res) => proc.once('exit', res));
+      }
+    },
+    async stop() {
+      await local.stop();
+      await sink?.stop();
+    },
+  };
 }
 
 const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(d));
@@ -392,31 +391,72 @@ function persistTable(p: PersistResult[]): string {
   ].join('\n');
 }
 
-async function main(): Promise<void> {
-  const rows: RunResult[] = [];
-  if (only.has('ws')) rows.push(await relay('ws'));
-  if (only.has('socketio')) rows.push(await relay('socketio'));
-  if (only.has('chatx')) rows.push(...(await chatx([clients], [rate])));
-  const scaling = values.scaling ? await chatx([1000, 5000, 10000], [1000, 2000, 4000]) : [];
-  const persist = smoke || values['no-persist'] ? [] : await measurePersistence();
-
+/** Chat-X's ratios to the relays in one run (the only comparison that holds on a noisy machine). */
+function ratiosOf(rows: RunResult[]) {
   const ws = rows.find((r) => r.server === 'bare ws relay');
   const sio = rows.find((r) => r.server === 'Socket.IO relay');
   const cx = rows.find((r) => r.server.startsWith('Chat-X'));
-  const ratios =
-    ws && sio && cx
-      ? {
-          cpuVsSocketIo: cx.cpuUsPerDelivery / sio.cpuUsPerDelivery,
-          cpuVsWs: cx.cpuUsPerDelivery / ws.cpuUsPerDelivery,
-          memoryVsWs: cx.kbPerConnection / ws.kbPerConnection,
-        }
-      : undefined;
+  return ws && sio && cx
+    ? {
+        cpuVsSocketIo: cx.cpuUsPerDelivery / sio.cpuUsPerDelivery,
+        cpuVsWs: cx.cpuUsPerDelivery / ws.cpuUsPerDelivery,
+        memoryVsWs: cx.kbPerConnection / ws.kbPerConnection,
+      }
+    : undefined;
+}
 
-  let out = `\n${table(rows)}\n`;
-  if (ratios) {
-    out += `\nChat-X vs baselines (same run): CPU/delivery ${f(ratios.cpuVsSocketIo, 2)}× Socket.IO, ${f(ratios.cpuVsWs, 2)}× bare ws; memory/connection ${f(ratios.memoryVsWs, 2)}× bare ws\n`;
+async function main(): Promise<void> {
+  const runs = Number(values.runs ?? (smoke ? 1 : 3));
+  const byRun: RunResult[][] = [];
+  const scaling: RunResult[][] = [];
+  const wantChatx = only.has('chatx') || values.scaling;
+  const session = wantChatx ? await chatxSession(values.scaling ? 10_000 : clients) : undefined;
+  // --push: on first (its server registers the devices), off, on again (the first also pays for
+  // DynamoDB Local's cold read paths: the warm-up only writes).
+  const variants = values.push ? [true, false, true] : [false];
+  try {
+    // Runs interleave the servers, so a slow spell of the machine hits each of them alike.
+    for (let run = 0; run < runs; run++) {
+      const rows: RunResult[] = [];
+      if (only.has('ws')) rows.push(await relay('ws'));
+      if (only.has('socketio')) rows.push(await relay('socketio'));
+      if (only.has('chatx') && session)
+        for (const withPush of variants) rows.push(await session.run(clients, rate, withPush));
+      byRun.push(rows);
+      process.stderr.write(`run ${run + 1}/${runs} done\n`);
+    }
+    if (values.scaling && session)
+      for (const n of [1000, 5000, 10000])
+        for (const r of [1000, 2000, 4000]) {
+          const cell: RunResult[] = [];
+          for (let run = 0; run < runs; run++) cell.push(await session.run(n, r, false));
+          scaling.push(cell);
+        }
+  } finally {
+    await session?.stop();
   }
-  if (scaling.length) out += `\nScaling (Chat-X):\n${table(scaling)}\n`;
+  const persist = smoke || values['no-persist'] ? [] : await measurePersistence();
+
+  const ratios = byRun.map(ratiosOf).filter((r) => r !== undefined);
+  let out = '';
+  for (const [i, rows] of byRun.entries()) out += `\nRun ${i + 1}:\n${table(rows)}\n`;
+  if (runs > 1) out += `\nMedian [min–max] of ${runs} runs:\n${summaryTable(byRun)}\n`;
+  if (ratios.length > 0) {
+    const cpuSio = spread(
+      ratios.map((r) => r.cpuVsSocketIo),
+      2,
+    );
+    const cpuWs = spread(
+      ratios.map((r) => r.cpuVsWs),
+      2,
+    );
+    const mem = spread(
+      ratios.map((r) => r.memoryVsWs),
+      2,
+    );
+    out += `\nChat-X vs baselines (same run; median [min–max] of ${ratios.length}): CPU/delivery ${cpuSio}× Socket.IO, ${cpuWs}× bare ws; memory/connection ${mem}× bare ws\n`;
+  }
+  if (scaling.length) out += `\nScaling (Chat-X, median [min–max] of ${runs}):\n${scalingTable(scaling)}\n`;
   if (persist.length) out += `\nPersistence on DynamoDB Local:\n${persistTable(persist)}\n`;
   process.stdout.write(out);
 
@@ -425,17 +465,16 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { params: { clients, roomSize, rate, durationMs, smoke }, rows, ratios, scaling, persist },
+      { params: { clients, roomSize, rate, durationMs, smoke, runs }, runs: byRun, ratios, scaling, persist },
       null,
       2,
     ),
   );
   process.stdout.write(`results: ${file}\n`);
 
-  const lost = [...rows, ...scaling].reduce((n, r) => n + r.lost, 0);
-  const unacked = [...rows, ...scaling]
-    .filter((r) => r.acked !== undefined)
-    .reduce((n, r) => n + (r.sent - (r.acked ?? 0)), 0);
+  const all = [...byRun.flat(), ...scaling.flat()];
+  const lost = all.reduce((n, r) => n + r.lost, 0);
+  const unacked = all.filter((r) => r.acked !== undefined).reduce((n, r) => n + (r.sent - (r.acked ?? 0)), 0);
   if (smoke && (lost > 0 || unacked > 0)) {
     process.stderr.write(`bench smoke FAILED: ${lost} deliveries lost, ${unacked} sends not acked\n`);
     process.exit(1);
