@@ -21,6 +21,7 @@ import { FeedStore } from './feed/store.js';
 import { SyncTokens } from './feed/token.js';
 import { InvitationService } from './invitations/service.js';
 import { InvitationStore } from './invitations/store.js';
+import { JoinRequestNotices } from './invites/notices.js';
 import { InviteService } from './invites/service.js';
 import { InviteStore } from './invites/store.js';
 import { defaultLimits, type Limits } from './lib/limits.js';
@@ -284,6 +285,7 @@ export function createServices(deps: ServiceDeps): Services {
     users: userStore,
     lookups: inviteLookups,
     appUrl: deps.config.appUrl,
+    notices: new JoinRequestNotices({ chats: chatStore, inbox, bus }),
   });
   const reportLimiter = new RateLimiter(limits.reportsPerUser);
   const reports = new ReportService({

@@ -11,6 +11,12 @@ interface Invite {
   expiresAt?: string;
 }
 
+interface JoinRequest {
+  userId: string;
+  userName: string;
+  displayName?: string;
+}
+
 export const inviteHooks = { joined: (_chat: Chat): void => {} };
 /** Groups whose invite panel is open (a redraw keeps it open). */
 const showing = new Set<string>();
@@ -46,7 +52,32 @@ export function inviteItems(chat: Chat, line: HTMLElement): (HTMLElement | false
         ),
       ),
     );
-  const reload = async () => show((await api<{ invites: Invite[] }>(base)).invites);
+  // Joins by link wait for an admin when the group approves new members: its pending requests.
+  const requests = h('ul', { class: 'join-requests', 'aria-label': 'Join requests' });
+  const showRequests = (pending: JoinRequest[]) =>
+    requests.replaceChildren(
+      ...pending.map((r) => {
+        const answer = (verdict: 'approve' | 'deny') =>
+          void guard(verdict === 'approve' ? 'Not approved' : 'Not denied', () =>
+            api(`/v1/chats/${chat.id}/join-requests/${r.userId}/${verdict}`, { method: 'POST' }),
+          );
+        return h(
+          'li',
+          {},
+          h('span', {}, r.displayName ? `${r.displayName} (${r.userName})` : r.userName),
+          h('button', { type: 'button', onclick: () => answer('approve') }, 'Approve'),
+          h('button', { type: 'button', onclick: () => answer('deny') }, 'Deny'),
+        );
+      }),
+    );
+  const reload = async () => {
+    const [links, pending] = await Promise.all([
+      api<{ invites: Invite[] }>(base),
+      api<{ requests: JoinRequest[] }>(`/v1/chats/${chat.id}/join-requests`),
+    ]);
+    show(links.invites);
+    showRequests(pending.requests);
+  };
   const guard = async (what: string, fn: () => Promise<unknown>) => {
     try {
       await fn();
@@ -57,6 +88,13 @@ export function inviteItems(chat: Chat, line: HTMLElement): (HTMLElement | false
   };
   const revoke = (code: string) => guard('Not revoked', () => api(`${base}/${code}`, { method: 'DELETE' }));
   if (showing.has(chat.id)) void reload().catch(() => {}); // redrawn open: fill it again
+  const approve = h('input', { type: 'checkbox', checked: chat.approveMembers === true }) as HTMLInputElement;
+  approve.addEventListener('change', () => {
+    const on = approve.checked;
+    void guard('Not changed', () =>
+      api(`/v1/chats/${chat.id}`, { method: 'PATCH', body: { approveMembers: on } }),
+    );
+  });
   const panel = h(
     'div',
     { class: 'invite-panel', hidden: !showing.has(chat.id) },
@@ -66,6 +104,8 @@ export function inviteItems(chat: Chat, line: HTMLElement): (HTMLElement | false
       'Create link',
     ),
     list,
+    h('label', {}, approve, ' Admins approve new members'),
+    requests,
   );
   return [
     h(

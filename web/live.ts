@@ -2,7 +2,7 @@ import { ChatClient, type Message, type ServerFrame, type SocketLike } from '../
 import { session } from './api.js';
 import { renderChatList } from './chat-list.js';
 import { applySettings } from './chat-settings.js';
-import { renderHeader, renderMessages, renderTyping } from './conversation.js';
+import { renderHeader, renderMenu, renderMessages, renderTyping } from './conversation.js';
 import { renderGroupInfo } from './group-info.js';
 import { invitations, renderInvitations } from './invitations.js';
 import { applyReaction } from './message-extras.js';
@@ -130,6 +130,11 @@ function onFrame(f: ServerFrame): void {
     case 'member_updated':
     case 'chat_updated':
       liveHooks.reloadChat(f.chatId);
+      break;
+    // To admins: the group's pending requests changed (an open invite panel lists them anew).
+    case 'join_requested':
+    case 'join_request_closed':
+      if (f.chatId === state.active) renderMenu();
       break;
   }
 }

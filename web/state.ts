@@ -21,6 +21,8 @@ export interface Chat {
   type: 'direct' | 'group';
   name?: string;
   addPolicy?: 'anyone' | 'admins';
+  /** Joins by invite link wait for an admin's approval. */
+  approveMembers?: boolean;
   members: Member[];
   lastMessage: Message | null;
   unreadCount: number;

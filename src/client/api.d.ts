@@ -1135,7 +1135,7 @@ export interface components {
             complete: boolean;
         };
         /** @description Every frame the server sends (docs/protocol.md) */
-        ServerFrame: components["schemas"]["ServerReadyFrame"] | components["schemas"]["ServerAuthedFrame"] | components["schemas"]["ServerAckFrame"] | components["schemas"]["ServerMessageFrame"] | components["schemas"]["ServerMessageUpdatedFrame"] | components["schemas"]["ServerMessageDeletedFrame"] | components["schemas"]["ServerSyncedFrame"] | components["schemas"]["ServerTypingFrame"] | components["schemas"]["ServerReadFrame"] | components["schemas"]["ServerPresenceFrame"] | components["schemas"]["ServerChatUpdatedFrame"] | components["schemas"]["ServerMemberAddedFrame"] | components["schemas"]["ServerMemberRemovedFrame"] | components["schemas"]["ServerMemberUpdatedFrame"] | components["schemas"]["ServerErrorFrame"] | components["schemas"]["ServerChatSettingsFrame"] | components["schemas"]["ServerResyncFrame"] | components["schemas"]["ServerPongFrame"] | components["schemas"]["ServerDeliveredFrame"] | components["schemas"]["ServerReactionFrame"] | components["schemas"]["ServerMessageHiddenFrame"] | components["schemas"]["ServerBlockUpdatedFrame"] | components["schemas"]["ServerPrivacyUpdatedFrame"] | components["schemas"]["ServerInvitationAddedFrame"] | components["schemas"]["ServerInvitationRemovedFrame"];
+        ServerFrame: components["schemas"]["ServerReadyFrame"] | components["schemas"]["ServerAuthedFrame"] | components["schemas"]["ServerAckFrame"] | components["schemas"]["ServerMessageFrame"] | components["schemas"]["ServerMessageUpdatedFrame"] | components["schemas"]["ServerMessageDeletedFrame"] | components["schemas"]["ServerSyncedFrame"] | components["schemas"]["ServerTypingFrame"] | components["schemas"]["ServerReadFrame"] | components["schemas"]["ServerPresenceFrame"] | components["schemas"]["ServerChatUpdatedFrame"] | components["schemas"]["ServerMemberAddedFrame"] | components["schemas"]["ServerMemberRemovedFrame"] | components["schemas"]["ServerMemberUpdatedFrame"] | components["schemas"]["ServerErrorFrame"] | components["schemas"]["ServerChatSettingsFrame"] | components["schemas"]["ServerResyncFrame"] | components["schemas"]["ServerPongFrame"] | components["schemas"]["ServerDeliveredFrame"] | components["schemas"]["ServerReactionFrame"] | components["schemas"]["ServerMessageHiddenFrame"] | components["schemas"]["ServerBlockUpdatedFrame"] | components["schemas"]["ServerPrivacyUpdatedFrame"] | components["schemas"]["ServerInvitationAddedFrame"] | components["schemas"]["ServerInvitationRemovedFrame"] | components["schemas"]["ServerJoinRequestedFrame"] | components["schemas"]["ServerJoinRequestClosedFrame"];
         ServerReadyFrame: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1385,6 +1385,31 @@ export interface components {
             type: "invitation_removed";
             invitationId: string;
         };
+        ServerJoinRequestedFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "join_requested";
+            chatId: string;
+            request: {
+                userId: string;
+                userName: string;
+                displayName?: string;
+                requestedAt: string;
+            };
+        };
+        ServerJoinRequestClosedFrame: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "join_request_closed";
+            chatId: string;
+            /** @description who asked to join */
+            userId: string;
+            approved: boolean;
+        };
         DeliveredRequest: {
             messageId: string;
         };
@@ -1516,6 +1541,8 @@ export type ServerBlockUpdatedFrame = components['schemas']['ServerBlockUpdatedF
 export type ServerPrivacyUpdatedFrame = components['schemas']['ServerPrivacyUpdatedFrame'];
 export type ServerInvitationAddedFrame = components['schemas']['ServerInvitationAddedFrame'];
 export type ServerInvitationRemovedFrame = components['schemas']['ServerInvitationRemovedFrame'];
+export type ServerJoinRequestedFrame = components['schemas']['ServerJoinRequestedFrame'];
+export type ServerJoinRequestClosedFrame = components['schemas']['ServerJoinRequestClosedFrame'];
 export type DeliveredRequest = components['schemas']['DeliveredRequest'];
 export type Receipts = components['schemas']['Receipts'];
 export type ReactionRequest = components['schemas']['ReactionRequest'];

@@ -43,6 +43,25 @@ export type FeedEvent =
   | { type: 'privacy_updated'; chatId: string; pos: string; userId: string; settings: PrivacySettings }
   | { type: 'invitation_added'; chatId: string; pos: string; userId: string; invitation: Invitation }
   | { type: 'invitation_removed'; chatId: string; pos: string; userId: string; invitationId: string }
+  /** To a group's owner and admins (userId): someone asked to join groupId by invite link. */
+  | {
+      type: 'join_requested';
+      chatId: string;
+      pos: string;
+      userId: string;
+      groupId: string;
+      request: { userId: string; userName: string; displayName?: string; requestedAt: string };
+    }
+  /** To a group's owner and admins: a join request was approved or denied (by any of them). */
+  | {
+      type: 'join_request_closed';
+      chatId: string;
+      pos: string;
+      userId: string;
+      groupId: string;
+      requesterId: string;
+      approved: boolean;
+    }
   /** Per user: only `userId`'s own devices receive or replay it. */
   | { type: 'chat_settings'; chatId: string; pos: string; userId: string; settings: ChatSettings };
 

@@ -40,5 +40,6 @@ export const joinRequest = z.object({
   displayName: z.string().optional(),
   requestedAt: z.string(),
 });
+export type JoinRequest = z.infer<typeof joinRequest>;
 export const joinRequestList = z.object({ requests: z.array(joinRequest) });
 export const joinRequested = z.object({ requested: z.literal(true) });

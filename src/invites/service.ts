@@ -4,6 +4,7 @@ import type { ChatMeta, ChatStore } from '../chats/store.js';
 import { AppError, forbidden, notFound } from '../lib/errors.js';
 import type { RateLimiter } from '../lib/rate-limit.js';
 import type { UserStore } from '../users/store.js';
+import type { JoinRequestNotices } from './notices.js';
 import { INVITE_CODE_BYTES, type Invite, type InviteListItem } from './schemas.js';
 import type { InviteStore, LinkRecord } from './store.js';
 
@@ -16,6 +17,8 @@ export interface InviteServiceDeps {
   lookups: Pick<RateLimiter, 'consume'>;
   /** Links are `${appUrl}/invite/<code>`. */
   appUrl: string;
+  /** Tells the group's admins of requests and answers (their personal logs). */
+  notices: JoinRequestNotices;
 }
 
 /** What a join by link did: joined now, or asked the admins (the group approves new members). */
@@ -71,12 +74,7 @@ export class InviteService {
     const { meta } = await this.lookup(userId, code);
     if (await this.deps.chats.getMember(meta.chatId, userId)) return { joined: true, chatId: meta.chatId };
     if (meta.approveMembers) {
-      if (!(await this.deps.store.getRequest(meta.chatId, userId)))
-        await this.deps.store.putRequest({
-          chatId: meta.chatId,
-          userId,
-          requestedAt: new Date().toISOString(),
-        });
+      if (!(await this.deps.store.getRequest(meta.chatId, userId))) await this.ask(meta.chatId, userId);
       return { joined: false };
     }
     await this.admitOnce(meta, userId, userId);
@@ -107,12 +105,36 @@ export class InviteService {
     const meta = await this.requireAdmin(chatId, userId);
     if (!(await this.deps.store.getRequest(chatId, requesterId))) throw notFound('Join request not found');
     await this.admitOnce(meta, requesterId, userId);
-    await this.deps.store.removeRequest(chatId, requesterId);
+    await this.close(chatId, requesterId, true);
   }
 
   async deny(chatId: string, userId: string, requesterId: string): Promise<void> {
     await this.requireAdmin(chatId, userId);
-    if (!(await this.deps.store.removeRequest(chatId, requesterId))) throw notFound('Join request not found');
+    if (!(await this.close(chatId, requesterId, false))) throw notFound('Join request not found');
+  }
+
+  /** Stores the request, and tells the admins (once: a request pending already changes nothing). */
+  private async ask(chatId: string, userId: string): Promise<void> {
+    const [profile] = await this.deps.users.getMany([userId]);
+    if (!profile) throw notFound('User not found');
+    const requestedAt = new Date().toISOString();
+    const request = {
+      userId,
+      userName: profile.userName,
+      ...(profile.displayName ? { displayName: profile.displayName } : {}),
+      requestedAt,
+    };
+    const notices = await this.deps.notices.prepare(chatId, { kind: 'requested', request });
+    if (await this.deps.store.putRequest({ chatId, userId, requestedAt }, notices.items))
+      this.deps.notices.publish(notices);
+  }
+
+  /** Removes a pending request and tells the admins; false when it was answered already. */
+  private async close(chatId: string, requesterId: string, approved: boolean): Promise<boolean> {
+    const notices = await this.deps.notices.prepare(chatId, { kind: 'closed', requesterId, approved });
+    const removed = await this.deps.store.removeRequest(chatId, requesterId, notices.items);
+    if (removed) this.deps.notices.publish(notices);
+    return removed;
   }
 
   /** Every call counts against the caller's budget first, found or not: guessing is slowed alike. */

@@ -1,11 +1,6 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { LogItem } from '../chats/store.js';
 import type { Db } from '../db/client.js';
 
 export interface LinkRecord {
@@ -90,10 +85,28 @@ export class InviteStore {
     }
   }
 
-  async putRequest(r: JoinRequestRecord): Promise<void> {
-    await this.db.doc.send(
-      new PutCommand({ TableName: this.table, Item: { ...requestKey(r.chatId, r.userId), ...r } }),
-    );
+  /** Stores a request with the admins' notices (log items); false when it was pending already. */
+  async putRequest(r: JoinRequestRecord, log: readonly LogItem[]): Promise<boolean> {
+    try {
+      await this.db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...requestKey(r.chatId, r.userId), ...r },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...log.map((Item) => ({ Put: { TableName: this.db.tables.messages, Item } })),
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) return false;
+      throw err;
+    }
   }
 
   async getRequest(chatId: string, userId: string): Promise<JoinRequestRecord | undefined> {
@@ -107,19 +120,26 @@ export class InviteStore {
     return (await this.query(chatId, 'req#')).map(toRequest);
   }
 
-  /** Removes a pending request; false when it was already answered. */
-  async removeRequest(chatId: string, userId: string): Promise<boolean> {
+  /** Removes a pending request with the admins' notices (log items); false when it was already answered. */
+  async removeRequest(chatId: string, userId: string, log: readonly LogItem[]): Promise<boolean> {
     try {
       await this.db.doc.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: requestKey(chatId, userId),
-          ConditionExpression: 'attribute_exists(pk)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.table,
+                Key: requestKey(chatId, userId),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            ...log.map((Item) => ({ Put: { TableName: this.db.tables.messages, Item } })),
+          ],
         }),
       );
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return false;
+      if (err instanceof TransactionCanceledException) return false;
       throw err;
     }
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chatIdSchema } from '../chats/schemas.js';
 import { syncTokenSchema } from '../feed/schemas.js';
 import { invitation } from '../invitations/schemas.js';
+import { joinRequest } from '../invites/schemas.js';
 import { type ErrorCode, errorCatalogue } from '../lib/errors.js';
 import {
   clientMsgIdSchema,
@@ -136,6 +137,15 @@ export const serverFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invitation_added'), invitation }),
   /** An invitation was answered (on one of my devices). */
   z.object({ type: z.literal('invitation_removed'), invitationId: z.string() }),
+  /** To a group's owner and admins: someone asked to join it by invite link (approve or deny over REST). */
+  z.object({ type: z.literal('join_requested'), chatId: z.string(), request: joinRequest }),
+  /** To a group's owner and admins: a join request was approved or denied, by any of them. */
+  z.object({
+    type: z.literal('join_request_closed'),
+    chatId: z.string(),
+    userId: z.string().describe('who asked to join'),
+    approved: z.boolean(),
+  }),
 ]);
 
 export type ServerFrame = z.infer<typeof serverFrame>;

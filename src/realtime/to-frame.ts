@@ -42,6 +42,10 @@ export function toFrame(e: ChatEvent): ServerFrame {
       return { type: e.type, invitation: e.invitation };
     case 'invitation_removed':
       return { type: e.type, invitationId: e.invitationId };
+    case 'join_requested':
+      return { type: e.type, chatId: e.groupId, request: e.request };
+    case 'join_request_closed':
+      return { type: e.type, chatId: e.groupId, userId: e.requesterId, approved: e.approved };
     case 'chat_settings':
       return {
         type: e.type,

@@ -109,4 +109,48 @@ describe('the web client keeps people safe', () => {
     await ctx.close();
     await a.ctx.close();
   });
+
+  it('lets an admin require approval, then approve one join request and deny another', {
+    timeout: 120_000,
+  }, async () => {
+    const [ann, eve, fay] = await signUpAll(srv.url, 'ann', 'eve', 'fay');
+    const chatId = await createGroup(srv.url, ann, [], { name: 'Climbers' });
+    const a = await signIn(browser, srv.url, ann, DESKTOP);
+    await chatButton(a.page, 'Climbers').click();
+    await (await menuItem(a.page, 'Invite links')).click();
+    await a.page.getByLabel('Admins approve new members').check();
+    await expect
+      .poll(
+        async () => (await request(srv.url).get(`/v1/chats/${chatId}`).set(bearer(ann))).body.approveMembers,
+        T,
+      )
+      .toBe(true);
+    const link = await request(srv.url).post(`/v1/chats/${chatId}/invites`).set(bearer(ann)).send({});
+    for (const u of [eve, fay])
+      expect((await request(srv.url).post(`/v1/invites/${link.body.code}/join`).set(bearer(u))).body).toEqual(
+        {
+          requested: true,
+        },
+      );
+
+    const requests = a.page.getByRole('list', { name: 'Join requests' });
+    await expect.poll(() => requests.getByRole('listitem').count(), T).toBe(2);
+    await shot(a.page, 'join-requests');
+    await requests
+      .getByRole('listitem')
+      .filter({ hasText: eve.userName })
+      .getByRole('button', { name: 'Approve' })
+      .click();
+    await requests
+      .getByRole('listitem')
+      .filter({ hasText: fay.userName })
+      .getByRole('button', { name: 'Deny' })
+      .click();
+    await expect.poll(() => requests.getByRole('listitem').count(), T).toBe(0);
+    const chat = await request(srv.url).get(`/v1/chats/${chatId}`).set(bearer(ann));
+    expect(chat.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual(
+      [ann.id, eve.id].sort(),
+    );
+    await a.ctx.close();
+  });
 });
