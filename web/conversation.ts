@@ -4,6 +4,7 @@ import { chatMenu } from './chat-menu.js';
 import { h } from './dom.js';
 import { lastSeen } from './format.js';
 import { loadOlder, markRead, ordered } from './history.js';
+import { mentionPicker, mentionsIn } from './mentions.js';
 import { isEditing, messageItems, pendingItem } from './message-view.js';
 import {
   chats,
@@ -58,6 +59,7 @@ export function renderConversation(): void {
     dir: 'auto',
   }) as HTMLTextAreaElement;
   input.value = drafts.get(chat.id) ?? '';
+  const picker = mentionPicker(chat, input);
   const error = h('p', { class: 'error', id: 'composer-error', role: 'alert' });
   const send = (e: Event) => {
     e.preventDefault();
@@ -72,11 +74,13 @@ export function renderConversation(): void {
     drafts.delete(chat.id);
     const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const replyTo = replying.get(chat.id)?.id;
+    const mentions = mentionsIn(chat, text);
     replying.delete(chat.id);
     renderReplyBar();
     pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId, ...(replyTo ? { replyTo } : {}) });
     renderMessages('bottom');
-    void state.client?.send(chat.id, text, clientMsgId, replyTo ? { replyTo } : {}).catch((x: unknown) => {
+    const extras = { ...(replyTo ? { replyTo } : {}), ...(mentions.length > 0 ? { mentions } : {}) };
+    void state.client?.send(chat.id, text, clientMsgId, extras).catch((x: unknown) => {
       // Refused for good: the text goes back where it was typed, with the reason.
       pending.delete(clientMsgId);
       renderMessages('keep');
@@ -90,6 +94,7 @@ export function renderConversation(): void {
     });
   };
   input.addEventListener('keydown', (e) => {
+    if (picker.keydown(e)) return;
     if (e.key === 'Enter' && !e.shiftKey) send(e);
     // As in most chat apps: ↑ in an empty box edits my last message.
     else if (e.key === 'ArrowUp' && !input.value) {
@@ -105,6 +110,7 @@ export function renderConversation(): void {
     }
   });
   input.addEventListener('input', () => {
+    picker.update();
     drafts.set(chat.id, input.value);
     if (input.value.length <= MAX_CHARS) error.textContent = '';
     state.client?.typing(chat.id);
@@ -159,6 +165,7 @@ export function renderConversation(): void {
     h(
       'form',
       { class: 'composer', onsubmit: send },
+      picker.element,
       input,
       h('button', { type: 'submit', class: 'primary' }, 'Send'),
     ),
