@@ -69,12 +69,12 @@ export function renderConversation(): void {
       error.textContent = `Not sent: a message can have at most 4,000 characters (this one has ${text.length.toLocaleString('en')}).`;
       return;
     }
+    const mentions = mentionsIn(chat, text);
     error.textContent = '';
     input.value = '';
     drafts.delete(chat.id);
     const clientMsgId = `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const replyTo = replying.get(chat.id)?.id;
-    const mentions = mentionsIn(chat, text);
     replying.delete(chat.id);
     renderReplyBar();
     pending.set(clientMsgId, { chatId: chat.id, text, clientMsgId, ...(replyTo ? { replyTo } : {}) });
@@ -109,6 +109,11 @@ export function renderConversation(): void {
       }
     }
   });
+  // The caret moved without typing (arrows, a click): the "@…" before it may be another or none.
+  input.addEventListener('keyup', (e) => {
+    if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) picker.update();
+  });
+  input.addEventListener('click', () => picker.update());
   input.addEventListener('input', () => {
     picker.update();
     drafts.set(chat.id, input.value);

@@ -25,9 +25,10 @@ export function mentionsIn(chat: Chat, text: string): string[] {
   return chat.members
     .filter((m) => m.userId !== me())
     .filter((m) =>
-      new RegExp(`(^|\\s)@${m.userName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'u').test(
-        text,
-      ),
+      new RegExp(
+        `(^|\\s)@${m.userName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\.*[\\p{L}\\p{N}_])`,
+        'u',
+      ).test(text),
     )
     .map((m) => m.userId);
 }
@@ -93,6 +94,7 @@ export function mentionPicker(chat: Chat, input: HTMLTextAreaElement): MentionPi
   // A textarea is a textbox: it may name its suggestions and the current one (not aria-expanded).
   input.setAttribute('aria-controls', 'mention-picker');
   input.setAttribute('aria-autocomplete', 'list');
+  input.addEventListener('blur', close);
   return {
     element: list,
     update() {
@@ -103,7 +105,8 @@ export function mentionPicker(chat: Chat, input: HTMLTextAreaElement): MentionPi
       draw();
     },
     keydown(e) {
-      if (shown.length === 0) return false;
+      // An input method composing (CJK) owns the arrows and Enter.
+      if (shown.length === 0 || e.isComposing) return false;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         selected = (selected + (e.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length;
         draw();

@@ -118,23 +118,41 @@ export class BatchWriter {
       body,
     });
     const request = protocol === 'https:' ? httpsRequest : httpRequest;
+    const { requestTimeoutMs } = this.opts;
     const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const failed = (err: Error) => reject(Object.assign(err, { $retryable: {} }));
       const req = request(
-        { agent: this.agent, method: 'POST', hostname, port, path: '/', headers: signed.headers },
+        {
+          agent: this.agent,
+          method: 'POST',
+          hostname,
+          port,
+          path: '/',
+          headers: signed.headers,
+          // Idle time, connecting included; the signal bounds the whole call (a wait for a socket too).
+          timeout: requestTimeoutMs,
+          signal: AbortSignal.timeout(2 * requestTimeoutMs),
+        },
         (r: IncomingMessage) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));
           r.on('end', () => resolve({ status: r.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-          r.on('error', reject);
+          r.on('error', failed);
         },
       );
-      req.setTimeout(this.opts.requestTimeoutMs, () =>
+      req.on('timeout', () =>
         req.destroy(Object.assign(new Error('DynamoDB request timed out'), { name: 'TimeoutError' })),
       );
-      req.on('error', (err) => reject(Object.assign(err, { $retryable: {} })));
+      req.on('error', failed);
       req.end(body);
     });
-    if (res.status >= 200 && res.status < 300) return JSON.parse(res.text);
+    if (res.status >= 200 && res.status < 300) {
+      try {
+        return JSON.parse(res.text);
+      } catch {
+        throw Object.assign(new Error('DynamoDB answered with a body that is not JSON'), { $retryable: {} });
+      }
+    }
     throw serviceError(res.status, res.text);
   }
 }

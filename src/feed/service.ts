@@ -97,7 +97,9 @@ export class FeedService {
     if (since === undefined) {
       // A new device loaded its state over REST just now (and, on a socket, is in its rooms since
       // `origin`, so anything still in flight reaches it live, or its next sync replays it).
-      const from = origin !== undefined && origin > 0 ? Math.min(origin, startedAt) : startedAt;
+      const oldest = startedAt - RETENTION_MS / 2; // a socket open for weeks replays no more
+      const from =
+        origin !== undefined && origin > 0 ? Math.max(oldest, Math.min(origin, startedAt)) : startedAt;
       const point = { from, seen: new Map<string, number>() };
       return {
         changes: [],

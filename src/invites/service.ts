@@ -103,9 +103,15 @@ export class InviteService {
 
   async approve(chatId: string, userId: string, requesterId: string): Promise<void> {
     const meta = await this.requireAdmin(chatId, userId);
-    if (!(await this.deps.store.getRequest(chatId, requesterId))) throw notFound('Join request not found');
-    await this.admitOnce(meta, requesterId, userId);
-    await this.close(chatId, requesterId, true);
+    // Answered first (a conditional delete), so an approve and a deny at once cannot both win.
+    if (!(await this.close(chatId, requesterId, true))) throw notFound('Join request not found');
+    try {
+      await this.admitOnce(meta, requesterId, userId);
+    } catch (err) {
+      // Not admitted (the group is full, or the write failed): the request waits again.
+      await this.ask(chatId, requesterId).catch(() => {});
+      throw err;
+    }
   }
 
   async deny(chatId: string, userId: string, requesterId: string): Promise<void> {

@@ -104,7 +104,7 @@ export class InviteStore {
       );
       return true;
     } catch (err) {
-      if (err instanceof TransactionCanceledException) return false;
+      if (requestConditionFailed(err)) return false;
       throw err;
     }
   }
@@ -139,7 +139,7 @@ export class InviteStore {
       );
       return true;
     } catch (err) {
-      if (err instanceof TransactionCanceledException) return false;
+      if (requestConditionFailed(err)) return false;
       throw err;
     }
   }
@@ -181,3 +181,11 @@ function toRequest(item: Record<string, unknown>): JoinRequestRecord {
     requestedAt: item.requestedAt as string,
   };
 }
+
+/**
+ * The request's own condition failed (pending already, or answered already). A transaction
+ * cancelled for any other reason (throttling, a conflict) is an error, not an answer.
+ */
+const requestConditionFailed = (err: unknown) =>
+  err instanceof TransactionCanceledException &&
+  err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';

@@ -72,8 +72,12 @@ export class Connection {
   expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
-  /** When it joined its rooms: live traffic reaches it from here on (a first sync starts here). */
+  /** When it joined its rooms: live traffic reaches it from here on (its first sync starts here). */
   readyAt = 0;
+  /** A sync completed on it: a later one without a token starts from now, not from readyAt. */
+  syncedOnce = false;
+  /** Bumped whenever it may have missed live frames: a sync that read before then sets no `feed`. */
+  feedEpoch = 0;
   /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
   privacy: PrivacyState = emptyPrivacy();
   /**

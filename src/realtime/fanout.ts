@@ -115,6 +115,7 @@ export class Fanout {
     const started = this.join(c, chatId);
     if (!started) return;
     c.feed = undefined;
+    c.feedEpoch += 1;
     void started.then(() => c.write(RESYNC));
   }
 

@@ -41,9 +41,12 @@ export class Syncer {
   /** Replays one page; resolves with the token the next page starts from, if more are waiting. */
   async run(conn: Connection, since: string | undefined): Promise<string | undefined> {
     conn.feed = undefined; // no checkpoints until this sync completes
+    const epoch = conn.feedEpoch;
     // A first sync starts where the socket joined its rooms, however late it arrives: what
     // fan-out missed in between (Redis down) is replayed, not skipped.
-    const page = await this.feed.changes(conn.userId, since, this.opts.limit, conn.readyAt);
+    const origin = conn.syncedOnce ? undefined : conn.readyAt;
+    const page = await this.feed.changes(conn.userId, since, this.opts.limit, origin);
+    conn.syncedOnce = true;
     // The sync read membership from the database: trust it over the socket's own view, which
     // came from an eventually consistent index or may have missed events.
     for (const [chatId, member] of page.memberOf) {
@@ -57,7 +60,8 @@ export class Syncer {
     }
     this.metrics?.syncReplay.observe(page.changes.length);
     conn.send({ type: 'synced', token: page.token, complete: page.complete });
-    if (page.complete) conn.feed = page.point;
+    // Live frames may have been lost while it read (a fan-out gap): the device syncs again.
+    if (page.complete && conn.feedEpoch === epoch) conn.feed = page.point;
     return page.complete ? undefined : page.token;
   }
 
@@ -74,7 +78,10 @@ export class Syncer {
 
   /** Live frames may have been lost: no connection gets a checkpoint until it syncs again. */
   invalidateAll(): void {
-    for (const c of this.registry.connections()) c.feed = undefined;
+    for (const c of this.registry.connections()) {
+      c.feed = undefined;
+      c.feedEpoch += 1;
+    }
   }
 
   private checkpointAll(): void {

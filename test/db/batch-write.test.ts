@@ -113,4 +113,22 @@ describe('the writer’s direct BatchWriteItem', () => {
     s.db.destroy();
     s.close();
   });
+
+  it('gives up on a DynamoDB that accepts the connection and never answers, as a retryable timeout', async () => {
+    const silent = createServer(() => {}); // reads the request, never responds
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const stalled = createDb({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      tablePrefix: 'stub-',
+      requestTimeoutMs: 300,
+    });
+    const started = Date.now();
+    const err = await stalled.batchWriter.put('stub-messages', [{ chatId: 'a' }]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'TimeoutError', $retryable: {} });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    stalled.destroy();
+    silent.closeAllConnections();
+    silent.close();
+  });
 });

@@ -72,4 +72,38 @@ describe('join requests on the admins’ devices', () => {
     bobSocket.close();
     catSocket.close();
   });
+
+  it('lets only one of an approve and a deny made at once win, and tells the admins which', async () => {
+    const [ann, bob, fay] = await signUpAll(srv.url, 'ann', 'bob', 'fay');
+    const chatId = await createGroup(srv.url, ann, [bob], { name: 'Racers' });
+    await request(srv.url)
+      .patch(`/v1/chats/${chatId}/members/${bob.id}`)
+      .set(bearer(ann))
+      .send({ role: 'admin' });
+    await request(srv.url)
+      .patch(`/v1/chats/${chatId}`)
+      .set(bearer(ann))
+      .send({ approveMembers: true })
+      .expect(200);
+    const { code } = (await request(srv.url).post(`/v1/chats/${chatId}/invites`).set(bearer(ann)).send({}))
+      .body;
+    const annSocket = await TestSocket.ready(srv.wsUrl, ann.accessToken);
+    await request(srv.url).post(`/v1/invites/${code}/join`).set(bearer(fay)).expect(202);
+    await annSocket.next('join_requested', (f) => f.request.userId === fay.id);
+
+    const [approve, deny] = await Promise.all([
+      request(srv.url).post(`/v1/chats/${chatId}/join-requests/${fay.id}/approve`).set(bearer(ann)),
+      request(srv.url).post(`/v1/chats/${chatId}/join-requests/${fay.id}/deny`).set(bearer(bob)),
+    ]);
+    expect([approve.status, deny.status].sort()).toEqual([204, 404]);
+    const closed = await annSocket.next('join_request_closed', (f) => f.userId === fay.id);
+    const members = (await request(srv.url).get(`/v1/chats/${chatId}`).set(bearer(ann))).body.members;
+    const joined = members.some((m: { userId: string }) => m.userId === fay.id);
+    expect({ approved: closed.approved, joined }).toEqual({
+      approved: approve.status === 204,
+      joined: approve.status === 204,
+    });
+    expect(annSocket.of('join_request_closed').filter((f) => f.userId === fay.id)).toHaveLength(1);
+    annSocket.close();
+  });
 });
