@@ -7,6 +7,12 @@ import { SignatureV4 } from '@smithy/signature-v4';
 
 type Item = Record<string, unknown>;
 
+/** What this reads of the SDK client's resolved config (not in its public types). */
+interface SdkConfig {
+  endpointProvider(params: Record<string, unknown>): { url: URL };
+  systemClockOffset?: number;
+}
+
 /** How a call went, for metrics/dynamodb.ts (the SDK's calls are counted by its middleware). */
 export type CallObserver = (operation: string, err?: unknown) => void;
 
@@ -59,7 +65,12 @@ export class BatchWriter {
   observe: CallObserver | undefined;
 
   constructor(private readonly opts: BatchWriteOptions) {
-    this.url = new URL(opts.endpoint ?? `https://dynamodb.${opts.region}.amazonaws.com`);
+    // The region's endpoint as the SDK itself resolves it (partitions such as amazonaws.com.cn).
+    const sdk = opts.client.config as unknown as SdkConfig;
+    this.url = new URL(
+      opts.endpoint ??
+        sdk.endpointProvider({ Region: opts.region, UseFIPS: false, UseDualStack: false }).url.href,
+    );
     const secure = this.url.protocol === 'https:';
     this.agent = secure
       ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
@@ -102,21 +113,27 @@ export class BatchWriter {
 
   private async send(operation: string, body: string): Promise<unknown> {
     const { hostname, port, protocol, host } = this.url;
-    const signed = await this.signer.sign({
-      method: 'POST',
-      protocol,
-      hostname,
-      ...(port ? { port: Number(port) } : {}),
-      path: '/',
-      query: {},
-      headers: {
-        host,
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `DynamoDB_20120810.${operation}`,
-        'content-length': String(Buffer.byteLength(body)),
+    // The SDK keeps the offset of this host's clock from AWS's (learnt from a skew error on any
+    // call of the client): signing with it keeps a skewed host working, as SDK calls do.
+    const offset = (this.opts.client.config as unknown as SdkConfig).systemClockOffset ?? 0;
+    const signed = await this.signer.sign(
+      {
+        method: 'POST',
+        protocol,
+        hostname,
+        ...(port ? { port: Number(port) } : {}),
+        path: '/',
+        query: {},
+        headers: {
+          host,
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${operation}`,
+          'content-length': String(Buffer.byteLength(body)),
+        },
+        body,
       },
-      body,
-    });
+      { signingDate: new Date(Date.now() + offset) },
+    );
     const request = protocol === 'https:' ? httpsRequest : httpRequest;
     const { requestTimeoutMs } = this.opts;
     const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
