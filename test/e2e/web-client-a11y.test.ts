@@ -1,10 +1,9 @@
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { chatButton, shot, T, WIDTHS } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
@@ -20,16 +19,7 @@ async function serious(page: Page): Promise<string[]> {
 
 /** axe-core over each screen, light and dark, at both widths. */
 describe('the web client accessibility', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   for (const scheme of ['light', 'dark'] as const)
     for (const [width, viewport] of Object.entries(WIDTHS))

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { cuttableProxy, T, texts } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 describe('the web client after time away', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('shows edits, deletes and renames made while its connection was down', { timeout: 90_000 }, async () => {
     const [ann, bob] = await signUpAll(srv.url, 'ann', 'bob');

@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { chatButton, DESKTOP, directChat, PHONE, reload, shot, signIn, texts } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Issue 18 in the web client: mute, pin and archive from a chat's menu; notifications on a click. */
 describe('the web client keeps my chat settings', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   const names = (page: Page) => page.locator('#chat-list button .name');
   async function menu(page: Page, chat: string, item: string): Promise<void> {

@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
   attrOf,
   bubbles,
@@ -21,19 +18,11 @@ import {
   textOf,
   texts,
 } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Bug 6 of issue 20: the conversation's smaller faults, each seen in the browser. */
 describe('the web client conversation', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('keeps the place of someone reading history and offers a jump to the new messages', {
     timeout: 90_000,

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { chatButton, DESKTOP, PHONE, shot, signIn, T, textOf } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Group management through the UI, three people watching live. */
 describe('the web client group info panel', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('creates a group, renames it, adds, promotes and removes a member, and the others see each step live', {
     timeout: 150_000,

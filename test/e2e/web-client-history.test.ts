@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { bubbles, chatButton, directChat, PHONE, reload, shot, signIn, T, textOf } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Bug 1 of issue 20: a message arriving before a chat is opened hid the chat's earlier history. */
 describe('the web client keeps a chat history whole', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('shows the earlier history of a chat that received a message after the page loaded, and after a reload', {
     timeout: 120_000,

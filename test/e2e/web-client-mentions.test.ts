@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createGroup, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import { chatButton, composer, DESKTOP, inputHas, shot, signIn, T } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Mentions in a group's composer: "@" offers the members, and the sent message names them. */
 describe('the web client’s mentions', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('offers matching members after "@", writes the picked one, and sends the mention', {
     timeout: 120_000,

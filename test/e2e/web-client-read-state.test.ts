@@ -1,8 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
   bubbles,
   chatButton,
@@ -15,19 +12,11 @@ import {
   T,
   texts,
 } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Bug 2 of issue 20 (and the group ✓✓ of bug 6): read state right after page loads and reloads. */
 describe('the web client keeps read state right', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium(); // builds dist/web, which the server serves if it exists
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   const ticks = (page: import('playwright-core').Page) => page.locator('#messages li.msg.mine .tick');
 

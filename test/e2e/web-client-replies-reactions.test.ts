@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
 import {
   bubbles,
   chatButton,
@@ -16,19 +14,11 @@ import {
   T,
   texts,
 } from '../helpers/web.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 /** Issue 17 in the web client: delivered ticks, replies, reactions, delete for me, mentions. */
 describe('the web client shows receipts, replies and reactions', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    srv = await startTestServer();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   const ticks = (page: Page) => page.locator('#messages li.msg.mine .tick');
   const msg = (page: Page, text: string) => page.locator('#messages li.msg', { hasText: text });
@@ -131,16 +121,7 @@ describe('the web client shows receipts, replies and reactions', () => {
 });
 
 describe('the web client after the delete window', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    srv = await startTestServer({ env: { DELETE_WINDOW_SECONDS: '1' } });
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient({ env: { DELETE_WINDOW_SECONDS: '1' } });
 
   it('shows the server refusing a late delete for everyone next to the message', {
     timeout: 120_000,

@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signUpAll } from '../helpers/app.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { browser, srv, useWebClient } from '../helpers/web-suite.js';
 
 const T = { timeout: 15_000 };
 
 describe('the web client in several tabs', () => {
-  let srv: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  useWebClient();
 
   it('keeps every tab signed in when tabs refresh the shared session at once', {
     timeout: 60_000,

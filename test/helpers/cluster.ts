@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { type RedisServer, startRedis } from '../../scripts/lib/redis.js';
 import { createTestDb, dynamoEndpoint, uniquePrefix } from './db.js';
 import { type ServerProcess, spawnServer } from './process.js';
@@ -33,4 +34,23 @@ export async function startCluster(n: number, env: Record<string, string> = {}):
       await redis.stop();
     },
   };
+}
+
+// A test file's two-instance cluster, as live bindings set by useTwoInstances's beforeAll.
+/** Instance A. */
+export let a: ServerProcess;
+/** Instance B. */
+export let b: ServerProcess;
+/** The Redis both use (stop and restart it for outages). */
+export let redis: RedisServer;
+
+/** Two server processes on one Redis and fresh tables before the file's tests; all stopped after. */
+export function useTwoInstances(env: Record<string, string> = {}): void {
+  let cluster: Cluster | undefined;
+  beforeAll(async () => {
+    cluster = await startCluster(2, env);
+    redis = cluster.redis;
+    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
+  }, 60_000);
+  afterAll(() => cluster?.stop());
 }

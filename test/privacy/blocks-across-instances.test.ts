@@ -1,24 +1,13 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisServer } from '../../scripts/lib/redis.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, postMessage, signUpAll } from '../helpers/app.js';
-import { type Cluster, startCluster } from '../helpers/cluster.js';
-import type { ServerProcess } from '../helpers/process.js';
+import { a, b, redis, useTwoInstances } from '../helpers/cluster.js';
 import { TestSocket } from '../helpers/ws.js';
 
 // A block made on instance A must stop the blocked user's socket on instance B: over Redis at once,
 // and even when Redis is down (the message writer checks blocks where they are durable).
 describe('blocks across instances', () => {
-  let cluster: Cluster;
-  let redis: RedisServer;
-  let a: ServerProcess;
-  let b: ServerProcess;
-  beforeAll(async () => {
-    cluster = await startCluster(2);
-    redis = cluster.redis;
-    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  useTwoInstances();
 
   it("refuses the blocked user's sends on another instance, with Redis up and with it down", {
     timeout: 60_000,

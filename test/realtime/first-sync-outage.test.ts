@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisServer } from '../../scripts/lib/redis.js';
+import { describe, expect, it } from 'vitest';
 import { createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { type Cluster, startCluster } from '../helpers/cluster.js';
-import type { ServerProcess } from '../helpers/process.js';
+import { a, b, redis, useTwoInstances } from '../helpers/cluster.js';
 import { TestSocket } from '../helpers/ws.js';
 
 // A device's first `sync` (no token) may reach a busy server well after `ready`: its token must
 // start where the socket joined its rooms, or what fan-out missed in between is never replayed.
 describe('a first sync that arrives late, while fan-out is down', () => {
-  let cluster: Cluster;
-  let redis: RedisServer;
-  let a: ServerProcess;
-  let b: ServerProcess;
-  beforeAll(async () => {
-    cluster = await startCluster(2);
-    redis = cluster.redis;
-    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  useTwoInstances();
 
   it('still replays, after the outage, what was sent since the socket was ready', {
     timeout: 60_000,

@@ -1,24 +1,13 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisServer } from '../../scripts/lib/redis.js';
+import { describe, expect, it } from 'vitest';
 import { bearer, createGroup, postMessage, signUpAll } from '../helpers/app.js';
-import { type Cluster, startCluster } from '../helpers/cluster.js';
-import type { ServerProcess } from '../helpers/process.js';
+import { a, b, redis, useTwoInstances } from '../helpers/cluster.js';
 import { TestSocket } from '../helpers/ws.js';
 
 // The attack: with Redis down, an owner on instance A removes a member whose socket is on B. B
 // never hears of it, so its view of the member's chats is stale; durable membership must win.
 describe('credentials and membership across instances', () => {
-  let cluster: Cluster;
-  let redis: RedisServer;
-  let a: ServerProcess;
-  let b: ServerProcess;
-  beforeAll(async () => {
-    cluster = await startCluster(2);
-    redis = cluster.redis;
-    [a, b] = cluster.servers as [ServerProcess, ServerProcess];
-  }, 60_000);
-  afterAll(() => cluster?.stop());
+  useTwoInstances();
 
   it('refuses their sends and stops their live traffic, during the outage and after', {
     timeout: 60_000,
