@@ -236,6 +236,13 @@ export class MessageWriter {
         ...(mentions && mentions.length > 0 ? { mentions } : {}),
       };
     }
+    try {
+      // Before the first message of a (chat, bucket): history and sync find buckets by this index.
+      await this.store.ensureBuckets(fresh.map((p) => p.message as Message));
+    } catch (err) {
+      for (const p of fresh) p.reject(unavailable(err));
+      return;
+    }
     const failed = await this.writeChats(fresh);
     const m = this.metrics;
     m?.writerBatchSize.observe(fresh.length);
