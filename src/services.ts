@@ -156,7 +156,7 @@ export function createServices(deps: ServiceDeps): Services {
     feedStore,
     async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
     { ...defaultInboxOptions, ...deps.inbox },
-    (chatId, marginMs) => messageStore.buckets.cover(chatId, marginMs),
+    (chatId, marginMs) => messageStore.buckets.cover([chatId], marginMs),
   );
   // Checked where it is durable, remembered until a removal (or a bus gap) says otherwise.
   const membership = new MembershipCache(chatStore, () => bus.healthy());

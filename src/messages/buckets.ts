@@ -70,13 +70,15 @@ export class BucketIndex {
    * Lists the buckets a change positioned from now until `marginMs` later falls in (every change
    * takes its position right after). Loops if the put took so long the clock moved past them.
    */
-  async cover(chatId: string, marginMs: number): Promise<void> {
+  async cover(chatIds: Iterable<string>, marginMs: number): Promise<void> {
+    const chats = [...new Set(chatIds)];
     for (;;) {
       const now = Date.now();
       const first = bucketOfTime(now);
       const last = bucketOfTime(now + marginMs);
       const pairs = [];
-      for (let b = first; b <= last; b++) pairs.push({ chatId, bucket: b });
+      for (let bucket = first; bucket <= last; bucket++)
+        for (const chatId of chats) pairs.push({ chatId, bucket });
       await this.ensure(pairs);
       if (Date.now() + marginMs / 2 < (last + 1) * bucketMs) return;
     }
