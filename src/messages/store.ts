@@ -12,6 +12,7 @@ import type { Db } from '../db/client.js';
 import { MESSAGES_BY_ID } from '../db/tables.js';
 import { RETENTION_MS, refItem } from '../feed/log.js';
 import { BucketIndex, bucketOf, bucketOfTime, lastIdOf, partitionKey, partitionOf } from './buckets.js';
+import { hiddenAttr, reactionAttr, toMessage } from './items.js';
 import type { Message } from './schemas.js';
 
 /** The primary key's sort part: a retried send (same sender, same clientMsgId) hits the same item. */
@@ -29,18 +30,7 @@ export const replyRef = (m: Message) => `${m.id}|${msgKey(m.senderId, m.clientMs
 /** A message as stored (see `item`). */
 export type MessageItem = Record<string, unknown>;
 
-// Per-member state on the message item itself, one attribute per member, so that setting one
-// never needs the others (and a map that may not exist yet): "r#<userId>" = their reaction,
-// "h#<userId>" = they deleted it for themselves.
-const reactionAttr = (userId: string) => `r#${userId}`;
-const hiddenAttr = (userId: string) => `h#${userId}`;
-
-/** Users who deleted this message item for themselves. */
-export function hiddenFor(item: Record<string, unknown>): string[] {
-  return Object.keys(item)
-    .filter((k) => k.startsWith('h#'))
-    .map((k) => k.slice(2));
-}
+export { hiddenFor, toMessage } from './items.js';
 
 export class MessageStore {
   /** The chats' non-empty buckets; this instance's writes are cached here. */
@@ -414,37 +404,3 @@ export class MessageStore {
 }
 
 type MessageKey = { pk: string; sk: string };
-
-export function toMessage(item: Record<string, unknown>): Message {
-  return {
-    id: item.id as string,
-    chatId: item.chatId as string,
-    senderId: item.senderId as string,
-    clientMsgId: item.clientMsgId as string,
-    ...(typeof item.text === 'string' ? { text: item.text } : {}),
-    createdAt: item.createdAt as string,
-    ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}),
-    ...(item.deleted === true ? { deleted: true as const } : {}),
-    ...(isQuote(item.replyTo) ? { replyTo: item.replyTo } : {}),
-    ...(Array.isArray(item.mentions) && item.mentions.length > 0
-      ? { mentions: item.mentions as string[] }
-      : {}),
-    ...reactionsOf(item),
-  };
-}
-
-const isQuote = (q: unknown): q is NonNullable<Message['replyTo']> =>
-  typeof q === 'object' && q !== null && typeof (q as { id?: unknown }).id === 'string';
-
-/** "r#<userId>" attributes → { emoji: [userIds] }, absent when nobody reacted. */
-function reactionsOf(item: Record<string, unknown>): { reactions?: Record<string, string[]> } {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(item)) {
-    if (!k.startsWith('r#') || typeof v !== 'string') continue;
-    const users = out[v] ?? [];
-    users.push(k.slice(2));
-    out[v] = users;
-  }
-  for (const users of Object.values(out)) users.sort();
-  return Object.keys(out).length > 0 ? { reactions: out } : {};
-}
