@@ -35,7 +35,8 @@ describe('history split into time buckets', () => {
   const send = async (text: string) => ids.push((await postMessage(t.app, ann, chatId, text)).id);
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { MESSAGE_BUCKET_SECONDS: '1' } });
+    // Export pages of 3 messages, so that they too end and start inside and between buckets.
+    t = await createTestApp({ env: { MESSAGE_BUCKET_SECONDS: '1' }, limits: { pageMaxSize: 3 } });
     [ann, bob] = await signUpAll(t.app, 'ann', 'bob');
     chatId = await createGroup(t.app, ann, [bob]);
     firstClientMsgId = `first-${Math.random().toString(36).slice(2)}`;
@@ -161,5 +162,11 @@ describe('history split into time buckets', () => {
       .set(bearer(bob))
       .expect(200);
     expect(latest.body.messages[0].id).toBe(ids.at(-1));
+  });
+
+  it("exports the sender's messages across buckets in chat order", async () => {
+    const res = await request(t.app).get('/v1/users/me/export').set(bearer(ann)).expect(200);
+    const doc = JSON.parse(res.text);
+    expect(doc.messages.map((m: { id: string }) => m.id)).toEqual(ids);
   });
 });
