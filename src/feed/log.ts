@@ -1,6 +1,6 @@
 import { partitionOf } from '../messages/buckets.js';
-import type { Message } from '../messages/schemas.js';
 import { hiddenFor, toMessage } from '../messages/items.js';
+import type { Message } from '../messages/schemas.js';
 import type { FeedEvent } from './events.js';
 
 // Each chat's change log lives in the history table, in the chat's bucket partitions (see
