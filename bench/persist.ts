@@ -6,6 +6,7 @@ import { startDynamoLocal } from '../scripts/lib/dynamodb-local.js';
 import { createDb, type Db } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
 import { newMessageId } from '../src/lib/ids.js';
+import { partitionOf } from '../src/messages/buckets.js';
 import { MessageStore, msgKey } from '../src/messages/store.js';
 import { defaultWriterOptions, MessageWriter } from '../src/messages/writer.js';
 import { warmDynamoLocal } from './lib/warm-dynamo.js';
@@ -74,19 +75,21 @@ function naive(db: Db, concurrency: number) {
     inFlight += 1;
     try {
       const chatId = `g_naive${i % CHATS}`;
+      const id = newMessageId();
       await db.doc.send(
         new PutCommand({
           TableName: db.tables.messages,
           Item: {
+            pk: partitionOf(chatId, id),
+            sk: msgKey('u', `n${i}`),
             chatId,
-            msgKey: msgKey('u', `n${i}`),
-            id: newMessageId(),
+            id,
             senderId: 'u',
             clientMsgId: `n${i}`,
             text: 'x'.repeat(100),
             createdAt: new Date().toISOString(),
           },
-          ConditionExpression: 'attribute_not_exists(msgKey)',
+          ConditionExpression: 'attribute_not_exists(sk)',
         }),
       );
     } finally {

@@ -71,6 +71,8 @@ const envSchema = z
     /** How long after sending a sender may edit / delete a message for everyone. */
     EDIT_WINDOW_SECONDS: intFrom(900, 1, 10 * 365 * 86_400),
     DELETE_WINDOW_SECONDS: intFrom(172_800, 1, 10 * 365 * 86_400),
+    /** Length of a chat's history bucket (one partition each). Never change it once data is written. */
+    MESSAGE_BUCKET_SECONDS: intFrom(86_400, 1, 365 * 86_400),
     /** Web Push (VAPID, RFC 8292): base64url keys as `web-push generate-vapid-keys` prints them. */
     VAPID_PUBLIC_KEY: z
       .string()
@@ -179,6 +181,8 @@ export interface Config {
   readonly editWindowSeconds: number;
   /** Seconds after sending within which the sender may delete a message for everyone. */
   readonly deleteWindowSeconds: number;
+  /** Length of a chat's history bucket (messages/buckets.ts); fixed for the life of the data. */
+  readonly messageBucketSeconds: number;
   /** Push providers; a provider left unconfigured is off (its devices are refused with 422). */
   readonly push: PushConfig;
 }
@@ -251,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsEmfUrl: e.METRICS_EMF_URL,
     editWindowSeconds: e.EDIT_WINDOW_SECONDS,
     deleteWindowSeconds: e.DELETE_WINDOW_SECONDS,
+    messageBucketSeconds: e.MESSAGE_BUCKET_SECONDS,
     push: Object.freeze(pushConfig(e, deployed(e.STAGE))),
   });
 }

@@ -28,6 +28,7 @@ import { defaultLimits, type Limits } from './lib/limits.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { RateLimiter } from './lib/rate-limit.js';
 import { createMailer, type Mailer } from './mail/index.js';
+import { setBucketSeconds } from './messages/buckets.js';
 import { RECEIPT_LOG_PAGES } from './messages/receipts.js';
 import { blockedIn, MessageService } from './messages/service.js';
 import { MessageStore } from './messages/store.js';
@@ -125,6 +126,7 @@ export function createServices(deps: ServiceDeps): Services {
   const bus = deps.bus ?? new LocalBus((err) => deps.logger?.error({ err }, 'event handler failed'));
   const userStore = new UserStore(deps.db);
   const chatStore = new ChatStore(deps.db);
+  setBucketSeconds(deps.config.messageBucketSeconds);
   const messageStore = new MessageStore(deps.db);
   const tokens = new AccessTokens(deps.config.jwtSecret);
   const sessionStore = new SessionStore(deps.db);
@@ -155,6 +157,7 @@ export function createServices(deps: ServiceDeps): Services {
     feedStore,
     async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
     { ...defaultInboxOptions, ...deps.inbox },
+    (chatId, marginMs) => messageStore.buckets.cover([chatId], marginMs),
   );
   // Checked where it is durable, remembered until a removal (or a bus gap) says otherwise.
   const membership = new MembershipCache(chatStore, () => bus.healthy());

@@ -1,6 +1,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../../src/db/client.js';
 import { newMessageId } from '../../src/lib/ids.js';
+import { partitionOf } from '../../src/messages/buckets.js';
 
 /**
  * DynamoDB Local is a JVM: cold, it spends three to four times the CPU per item it spends once the
@@ -16,7 +17,8 @@ export async function warmDynamoLocal(db: Db, seconds = 45): Promise<void> {
         const items = Array.from({ length: 25 }, () => {
           const id = newMessageId();
           n += 1;
-          return { chatId: `g_warm${n % 100}`, msgKey: `warm#${n}`, id, senderId: 'warm', text: 'warm' };
+          const chatId = `g_warm${n % 100}`;
+          return { pk: partitionOf(chatId, id), sk: `warm#${n}`, chatId, id, senderId: 'warm', text: 'warm' };
         });
         await db.doc.send(
           new BatchWriteCommand({

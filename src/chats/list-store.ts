@@ -9,6 +9,7 @@ import {
 import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { FEED_BY_ACTIVITY, MESSAGES_BY_ID } from '../db/tables.js';
+import { BucketIndex, bucketOf, partitionKey } from '../messages/buckets.js';
 import type { Message } from '../messages/schemas.js';
 import { toMessage } from '../messages/store.js';
 import { META, toMeta } from './items.js';
@@ -61,7 +62,11 @@ const ACTIVITY = 'activity';
  * the number of chats.
  */
 export class ChatListStore {
-  constructor(private readonly db: Db) {}
+  private readonly buckets: BucketIndex;
+
+  constructor(private readonly db: Db) {
+    this.buckets = new BucketIndex(db);
+  }
 
   private get chats() {
     return this.db.tables.chats;
@@ -243,23 +248,30 @@ export class ChatListStore {
   ): Promise<number> {
     if (from > to) return 0;
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tables.messages,
-          IndexName: MESSAGES_BY_ID,
-          KeyConditionExpression: 'chatId = :c AND id BETWEEN :from AND :to',
-          FilterExpression: filter,
-          ExpressionAttributeValues: { ':c': chatId, ':from': from, ':to': to, ':me': userId },
-          Select: 'COUNT',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += res.Count ?? 0;
-      start = res.LastEvaluatedKey;
-    } while (start);
+    for (const bucket of await this.buckets.between(chatId, bucketOf(from), bucketOf(to))) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res: QueryCommandOutput = await this.db.doc.send(
+          new QueryCommand({
+            TableName: this.db.tables.messages,
+            IndexName: MESSAGES_BY_ID,
+            KeyConditionExpression: 'pk = :p AND id BETWEEN :from AND :to',
+            FilterExpression: filter,
+            ExpressionAttributeValues: {
+              ':p': partitionKey(chatId, bucket),
+              ':from': from,
+              ':to': to,
+              ':me': userId,
+            },
+            Select: 'COUNT',
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += res.Count ?? 0;
+        start = res.LastEvaluatedKey;
+      } while (start);
+    }
     return count;
   }
 }

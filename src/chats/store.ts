@@ -221,7 +221,7 @@ export class ChatStore {
       },
       { Delete: { TableName: this.db.tables.feed, Key: this.lists.rowKey(userId, chatId) } },
       // Where the member left the chat's log: a replay shows them the chat up to here.
-      { Put: { TableName: this.db.tables.feed, Item: departureItem(userId, chatId, log.rev as string) } },
+      { Put: { TableName: this.db.tables.feed, Item: departureItem(userId, chatId, log.pos as string) } },
     ]);
   }
 

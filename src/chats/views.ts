@@ -111,7 +111,7 @@ export class ChatViews {
     const [members, live, settings] = await Promise.all([
       this.chats.getMembers(keys),
       // The stored copy is as sent; the item itself carries edits and deletes since.
-      this.messages.findExisting(stored),
+      this.messages.current(stored),
       known
         ? new Map([...known].map(([chatId, s]) => [`${chatId}|${userId}`, s]))
         : this.settings && found.length > 0

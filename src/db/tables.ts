@@ -16,7 +16,8 @@ export const tableNames = (prefix: string): TableNames => ({
   users: `${prefix}users`,
   sessions: `${prefix}sessions`,
   chats: `${prefix}chats`,
-  messages: `${prefix}messages`,
+  // A new name: the key schema changed from the old `messages` table (README: migration).
+  messages: `${prefix}history`,
   feed: `${prefix}feed`,
   safety: `${prefix}safety`,
 });
@@ -25,7 +26,6 @@ export const USERS_BY_USERNAME = 'byUserName';
 export const SESSIONS_BY_USER = 'byUser';
 export const CHATS_BY_MEMBER = 'byMember';
 export const MESSAGES_BY_ID = 'byId';
-export const MESSAGES_BY_REV = 'byRev';
 export const FEED_BY_ACTIVITY = 'byActivity';
 
 /** Attribute DynamoDB's TTL deletes expired items by (epoch seconds). */
@@ -129,44 +129,42 @@ export function tableDefinitions(names: TableNames): TableDefinition[] {
       },
     },
     {
-      // Messages, and each chat's change log
-      //   idempotent send ....... chatId, msgKey = "<senderId>#<clientMsgId>": a retry finds or overwrites
-      //                           the same item, so a message can never exist twice
-      //   history in chat order . LSI byId: chatId, id (ULID) — local, so reads can be strongly consistent
-      //   message by id ......... LSI byId: chatId, id = <id>
-      //   changes after a point . new messages by id (byId), and LSI byRev: chatId, rev — sparse: only an
-      //                           edited or deleted message has a rev (its latest edit's position), so
-      //                           a new message costs one index write, not two; other changes
-      //                           (renames, members, read markers) are items msgKey = "~<pos>",
-      //                           rev = pos, expired by TTL after the feed's retention. Both strongly
-      //                           consistent, so a replay sees every change committed before it began.
+      // Messages, and each chat's change log, in time buckets (messages/buckets.ts): each bucket
+      // of a chat is one partition, pk = "<chatId>#<bucket>" (bucket = floor(time / MESSAGE_BUCKET_SECONDS),
+      // 12 digits), so one LSI item collection holds one bucket, not a whole chat: 10 GB per bucket
+      // (with 1-day buckets a chat would need ~115 KB/s all day long to reach it).
+      //   idempotent send ....... pk = bucket of the message's id, sk = "<senderId>#<clientMsgId>": a
+      //                           resend finds the original with one BatchGet over the chat's buckets
+      //                           of the last 30 days (the feed's retention), so it is recognised for 30 days
+      //   history in chat order . LSI byId: pk, id (ULID) — local, so reads are strongly consistent;
+      //                           sparse: only messages carry an id
+      //   message by id ......... LSI byId: pk = bucket of the id, id = <id>
+      //   changes after a point . new messages by id (byId), every other change by position in the base
+      //                           table: sk = "~<pos>" at pk = bucket of pos. Renames, members, read
+      //                           markers hold their changes; edits, deletes and reactions are refs
+      //                           ({ref: message id, refKey: its sk}) written in one transaction with
+      //                           the message's update, resolved on read to its current state. Expired
+      //                           by TTL after the feed's retention.
+      //   non-empty buckets ..... pk = "<chatId>#b", sk = bucket: written (cached per instance) before the
+      //                           first entry of a bucket, so paging and sync skip empty buckets
       input: {
         TableName: names.messages,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [
-          { AttributeName: 'chatId', AttributeType: 'S' },
-          { AttributeName: 'msgKey', AttributeType: 'S' },
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
           { AttributeName: 'id', AttributeType: 'S' },
-          { AttributeName: 'rev', AttributeType: 'S' },
         ],
         KeySchema: [
-          { AttributeName: 'chatId', KeyType: 'HASH' },
-          { AttributeName: 'msgKey', KeyType: 'RANGE' },
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
         LocalSecondaryIndexes: [
           {
             IndexName: MESSAGES_BY_ID,
             KeySchema: [
-              { AttributeName: 'chatId', KeyType: 'HASH' },
+              { AttributeName: 'pk', KeyType: 'HASH' },
               { AttributeName: 'id', KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-          {
-            IndexName: MESSAGES_BY_REV,
-            KeySchema: [
-              { AttributeName: 'chatId', KeyType: 'HASH' },
-              { AttributeName: 'rev', KeyType: 'RANGE' },
             ],
             Projection: { ProjectionType: 'ALL' },
           },

@@ -27,6 +27,8 @@ export class Inbox {
     private readonly store: FeedStore,
     private readonly membersOf: (chatId: string) => Promise<string[]>,
     private readonly opts: InboxOptions = defaultInboxOptions,
+    /** Also awaited by `cover`: lists the chat's history buckets the change may fall in. */
+    private readonly listBuckets?: (chatId: string, marginMs: number) => Promise<void>,
   ) {}
 
   bucketOf(ms: number): number {
@@ -38,6 +40,10 @@ export class Inbox {
    * change positioned from now until `marginMs` later. Take the change's position right after.
    */
   async cover(chatId: string, alsoUsers: readonly string[] = []): Promise<void> {
+    await Promise.all([this.listBuckets?.(chatId, this.opts.marginMs), this.stamp(chatId, alsoUsers)]);
+  }
+
+  private async stamp(chatId: string, alsoUsers: readonly string[]): Promise<void> {
     for (;;) {
       const now = Date.now();
       const buckets = this.bucketsFor(now);

@@ -1,11 +1,12 @@
+import { partitionOf } from '../messages/buckets.js';
+import { hiddenFor, toMessage } from '../messages/items.js';
 import type { Message } from '../messages/schemas.js';
-import { hiddenFor, toMessage } from '../messages/store.js';
 import type { FeedEvent } from './events.js';
 
-// Each chat's change log lives in the messages table, in the chat's own partition (see
-// db/tables.ts): a new message is an entry at its id (LSI byId); an edited or deleted one is also
-// an entry at rev, the position of its latest edit or delete (LSI byRev); every other change is an
-// item of its own (byRev), written in the same transaction as the
+// Each chat's change log lives in the history table, in the chat's bucket partitions (see
+// db/tables.ts): a new message is an entry at its id (LSI byId); an edit, delete or reaction is
+// also a ref item at its position (sk "~<pos>"); every other change is an
+// item of its own at its position, written in the same transaction as the
 // change it records, so the log and the state never disagree. One item may hold several events
 // made by one action (a group created with its members): they share its position.
 
@@ -19,16 +20,25 @@ export type LoggedChange = Exclude<
 
 type Stored = Omit<LoggedChange, 'chatId' | 'pos'>;
 
-/** The stored form of changes made together at `pos` (a Put into the messages table). */
+// Kept a day past retention, so a token at the edge never finds a hole.
+const logExpiry = () => Math.floor((Date.now() + RETENTION_MS) / 1000) + 86_400;
+
+/** The stored form of changes made together at `pos` (a Put into the history table). */
 export function changeItem(chatId: string, pos: string, events: readonly LoggedChange[]) {
   const changes: Stored[] = events.map(({ chatId: _c, pos: _p, ...rest }) => rest);
-  // Kept a day past retention, so a token at the edge never finds a hole.
+  return { pk: partitionOf(chatId, pos), sk: `~${pos}`, chatId, pos, changes, expiresAt: logExpiry() };
+}
+
+/** The log entry of a change to a message at `pos` (edit, delete, reaction): read as its current state. */
+export function refItem(chatId: string, pos: string, messageId: string, messageKey: string) {
   return {
+    pk: partitionOf(chatId, pos),
+    sk: `~${pos}`,
     chatId,
-    msgKey: `~${pos}`,
-    rev: pos,
-    changes,
-    expiresAt: Math.floor((Date.now() + RETENTION_MS) / 1000) + 86_400,
+    pos,
+    ref: messageId,
+    refKey: messageKey,
+    expiresAt: logExpiry(),
   };
 }
 
@@ -38,7 +48,7 @@ export type LogEntry =
   | { kind: 'message'; pos: string; message: Message; hiddenFor: string[] }
   | { kind: 'change'; pos: string; events: LoggedChange[] };
 
-/** An item of either log, at `pos`: a message's id (created) or its rev (edited), or a change's. */
+/** An item of the log, at `pos`: a message (at its id, or a resolved ref's position), or a change's. */
 export function toLogEntry(item: Record<string, unknown>, pos: string): LogEntry {
   if (typeof item.id === 'string')
     return { kind: 'message', pos, message: toMessage(item), hiddenFor: hiddenFor(item) };

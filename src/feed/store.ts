@@ -1,7 +1,8 @@
 import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { batchPutAll } from '../db/batch.js';
+import { batchGetAll, batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
-import { MESSAGES_BY_ID, MESSAGES_BY_REV } from '../db/tables.js';
+import { MESSAGES_BY_ID } from '../db/tables.js';
+import { BucketIndex, bucketOf, bucketOfTime, partitionKey, partitionOf } from '../messages/buckets.js';
 import { departuresAmong } from './departures.js';
 import { type LogEntry, RETENTION_MS, toLogEntry } from './log.js';
 
@@ -10,8 +11,15 @@ const bucketKey = (bucket: number) => String(bucket).padStart(12, '0');
 const stampSk = (bucket: number, chatId: string) => `t#${bucketKey(bucket)}#${chatId}`;
 
 /** The feed's reads and writes: per-user "changed in bucket" rows, and range reads of a chat's log. */
+/** How far ahead of this clock another instance's positions may be: buckets up to here are read. */
+const AHEAD_MS = 60_000;
+
 export class FeedStore {
-  constructor(private readonly db: Db) {}
+  private readonly buckets: BucketIndex;
+
+  constructor(private readonly db: Db) {
+    this.buckets = new BucketIndex(db);
+  }
 
   /** Marks these chats as changed in these buckets for these users (idempotent puts). */
   async stamp(
@@ -53,31 +61,33 @@ export class FeedStore {
   }
 
   /**
-   * Up to `limit` entries of each of a chat's two logs after `after`, strongly consistent: new
-   * messages by id (byId) and every later change by position (byRev: edits, deletes, renames,
-   * members, reads). `more`: one of them was cut, and nothing past the returned entries is known.
+   * Up to `limit` entries of a chat's log after `after`, strongly consistent, bucket by bucket
+   * from `after`'s (the bucket index is read only when that is not the current bucket). Per
+   * bucket, two queries: new messages by id (byId) and every later change by position (edits,
+   * deletes, reactions as refs to their message's current state; renames, members, reads).
+   * `more`: the log was cut, and nothing past the returned entries is known.
    */
   async logAfter(
     chatId: string,
     after: string,
     limit: number,
   ): Promise<{ entries: LogEntry[]; more: boolean }> {
-    const [created, changed] = await Promise.all([
-      this.range(MESSAGES_BY_ID, 'id', chatId, after, limit),
-      this.range(MESSAGES_BY_REV, 'rev', chatId, after, limit),
-    ]);
-    const entries = [
-      ...created.items.map((item) => toLogEntry(item, item.id as string)),
-      ...changed.items.map((item) => toLogEntry(item, item.rev as string)),
-    ].sort((a, b) => (a.pos < b.pos ? -1 : 1));
-    // Past the end of a log that was cut, the other log's entries may not be followed by all of
-    // this one's: keep only what is known to be complete.
-    const cuts = [created, changed].filter((r) => r.more).map((r) => r.lastPos);
-    const cut = cuts.length > 0 ? cuts.sort()[0] : undefined;
-    return {
-      entries: cut === undefined ? entries : entries.filter((e) => e.pos <= cut),
-      more: cut !== undefined,
-    };
+    const buckets = await this.buckets.between(chatId, bucketOf(after), bucketOfTime(Date.now() + AHEAD_MS));
+    const items: { item: Record<string, unknown>; pos: string }[] = [];
+    let more = false;
+    for (const bucket of buckets) {
+      if (items.length >= limit) {
+        more = true;
+        break;
+      }
+      const page = await this.bucketAfter(partitionKey(chatId, bucket), after, limit - items.length);
+      items.push(...page.items);
+      if (page.more) {
+        more = true;
+        break;
+      }
+    }
+    return { entries: await this.resolve(chatId, items), more };
   }
 
   /**
@@ -85,32 +95,92 @@ export class FeedStore {
    * 1 MB per request, at most `maxPages` requests (then it stops, whatever is left).
    */
   async *changesAfter(chatId: string, after: string, maxPages: number): AsyncGenerator<LogEntry> {
-    let start: Record<string, unknown> | undefined;
-    for (let page = 0; page < maxPages; page++) {
-      const res: QueryCommandOutput = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.db.tables.messages,
-          IndexName: MESSAGES_BY_REV,
-          KeyConditionExpression: 'chatId = :c AND rev > :a',
-          FilterExpression: 'attribute_not_exists(id)',
-          ExpressionAttributeValues: { ':c': chatId, ':a': after },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) yield toLogEntry(item, item.rev as string);
-      start = res.LastEvaluatedKey;
-      if (!start) return;
+    let pages = 0;
+    for await (const bucket of this.buckets.walk(chatId, bucketOf(after), undefined, true)) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        if (pages++ >= maxPages) return;
+        const res: QueryCommandOutput = await this.db.doc.send(
+          new QueryCommand({
+            TableName: this.db.tables.messages,
+            KeyConditionExpression: 'pk = :p AND sk > :a',
+            FilterExpression: 'attribute_exists(changes)',
+            ExpressionAttributeValues: { ':p': partitionKey(chatId, bucket), ':a': `~${after}` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of res.Items ?? []) yield toLogEntry(item, item.pos as string);
+        start = res.LastEvaluatedKey;
+      } while (start);
     }
   }
 
-  private async range(index: string, attribute: string, chatId: string, after: string, limit: number) {
+  /** One bucket's entries after `after`, both logs merged, cut where either was cut. */
+  private async bucketAfter(pk: string, after: string, limit: number) {
+    const [created, changed] = await Promise.all([
+      this.range(
+        pk,
+        { IndexName: MESSAGES_BY_ID, KeyConditionExpression: 'pk = :p AND id > :a' },
+        after,
+        limit,
+      ),
+      // Messages' sort keys start with their sender's id; log items' with "~", after them all.
+      this.range(pk, { KeyConditionExpression: 'pk = :p AND sk > :a' }, `~${after}`, limit),
+    ]);
+    const items = [
+      ...created.items.map((item) => ({ item, pos: item.id as string })),
+      ...changed.items.map((item) => ({ item, pos: item.pos as string })),
+    ].sort((a, b) => (a.pos < b.pos ? -1 : 1));
+    // Past the end of a log that was cut, the other log's entries may not be followed by all of
+    // this one's: keep only what is known to be complete.
+    const cuts = [created, changed].filter((r) => r.more).map((r) => r.lastPos);
+    const cut = cuts.length > 0 ? cuts.sort()[0] : undefined;
+    return {
+      items: cut === undefined ? items : items.filter((e) => e.pos <= cut),
+      more: cut !== undefined,
+    };
+  }
+
+  /**
+   * Refs (edits, deletes, reactions) become their message's current state, read strongly
+   * consistent; a message changed several times is listed once, at its latest change.
+   */
+  private async resolve(chatId: string, items: { item: Record<string, unknown>; pos: string }[]) {
+    const latest = new Map<string, { pos: string; key: { pk: string; sk: string } }>();
+    for (const { item, pos } of items) {
+      if (typeof item.ref !== 'string') continue;
+      latest.set(item.ref, { pos, key: { pk: partitionOf(chatId, item.ref), sk: item.refKey as string } });
+    }
+    const current =
+      latest.size === 0
+        ? []
+        : await batchGetAll(
+            this.db.doc,
+            this.db.tables.messages,
+            [...latest.values()].map((l) => l.key),
+            true,
+          );
+    const byId = new Map(current.map((m) => [m.id as string, m]));
+    const entries: LogEntry[] = [];
+    for (const { item, pos } of items) {
+      if (typeof item.ref !== 'string') entries.push(toLogEntry(item, pos));
+      else if (latest.get(item.ref)?.pos === pos && byId.has(item.ref))
+        entries.push(toLogEntry(byId.get(item.ref) as Record<string, unknown>, pos));
+    }
+    return entries;
+  }
+
+  private async range(
+    pk: string,
+    query: { IndexName?: string; KeyConditionExpression: string },
+    after: string,
+    limit: number,
+  ) {
     const res = await this.db.doc.send(
       new QueryCommand({
         TableName: this.db.tables.messages,
-        IndexName: index,
-        KeyConditionExpression: `chatId = :c AND #k > :a`,
-        ExpressionAttributeNames: { '#k': attribute },
-        ExpressionAttributeValues: { ':c': chatId, ':a': after },
+        ...query,
+        ExpressionAttributeValues: { ':p': pk, ':a': after },
         Limit: limit + 1,
         ConsistentRead: true,
       }),
@@ -118,6 +188,9 @@ export class FeedStore {
     const items = (res.Items ?? []).slice(0, limit);
     // Past 1 MB a query stops early: then there is more even with fewer than `limit` items.
     const more = (res.Items?.length ?? 0) > limit || res.LastEvaluatedKey !== undefined;
-    return { items, more, lastPos: (items.at(-1)?.[attribute] as string | undefined) ?? after };
+    const last = items.at(-1);
+    const lastPos =
+      last === undefined ? after.replace(/^~/, '') : ((query.IndexName ? last.id : last.pos) as string);
+    return { items, more, lastPos };
   }
 }

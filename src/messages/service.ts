@@ -8,7 +8,7 @@ import { newId } from '../lib/ids.js';
 import type { PrivacyService } from '../privacy/service.js';
 import { type Receipt, receiptsOf } from './receipts.js';
 import { type Message, QUOTE_MAX_CHARS } from './schemas.js';
-import { hiddenFor, type MessageStore, msgKey, toMessage } from './store.js';
+import { hiddenFor, type MessageStore, replyRef, toMessage } from './store.js';
 import type { Draft, MessageWriter, Sent } from './writer.js';
 
 export interface MessageRules {
@@ -78,8 +78,7 @@ export class MessageService {
       !(await this.store.linkReply(original, sent.message))
     ) {
       const pos = await this.position(draft.chatId);
-      const key = msgKey(sent.message.senderId, sent.message.clientMsgId);
-      const updated = await this.store.tombstoneQuote(draft.chatId, key, pos);
+      const updated = await this.store.tombstoneQuote(draft.chatId, replyRef(sent.message), pos);
       if (updated) {
         this.bus.publish({ type: 'message_updated', chatId: draft.chatId, pos, message: updated });
         return { ...sent, message: updated };
@@ -169,10 +168,10 @@ export class MessageService {
   }
 
   /** Replies quoting a deleted message now quote a tombstone: each an update every device hears of. */
-  private async tombstoneQuotes(chatId: string, replyKeys: readonly string[]): Promise<void> {
-    for (const key of replyKeys) {
+  private async tombstoneQuotes(chatId: string, replyRefs: readonly string[]): Promise<void> {
+    for (const ref of replyRefs) {
       const pos = await this.position(chatId);
-      const reply = await this.store.tombstoneQuote(chatId, key, pos);
+      const reply = await this.store.tombstoneQuote(chatId, ref, pos);
       if (reply) this.bus.publish({ type: 'message_updated', chatId, pos, message: reply });
     }
   }

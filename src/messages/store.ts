@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  GetCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
@@ -8,50 +9,77 @@ import {
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { MESSAGES_BY_ID } from '../db/tables.js';
+import { RETENTION_MS, refItem } from '../feed/log.js';
+import { BucketIndex, bucketOf, bucketOfTime, lastIdOf, partitionKey, partitionOf } from './buckets.js';
+import { hiddenAttr, reactionAttr, toMessage } from './items.js';
 import type { Message } from './schemas.js';
 
 /** The primary key's sort part: a retried send (same sender, same clientMsgId) hits the same item. */
 export const msgKey = (senderId: string, clientMsgId: string) => `${senderId}#${clientMsgId}`;
 
+/** A message's primary key: its id's bucket, and its idempotency key. */
+const keyOf = (m: { chatId: string; id: string; senderId: string; clientMsgId: string }) => ({
+  pk: partitionOf(m.chatId, m.id),
+  sk: msgKey(m.senderId, m.clientMsgId),
+});
+
+/** How an original names a reply quoting it: "<id>|<msgKey>" (the key needs both). */
+export const replyRef = (m: Message) => `${m.id}|${msgKey(m.senderId, m.clientMsgId)}`;
+
 /** A message as stored (see `item`). */
 export type MessageItem = Record<string, unknown>;
 
-// Per-member state on the message item itself, one attribute per member, so that setting one
-// never needs the others (and a map that may not exist yet): "r#<userId>" = their reaction,
-// "h#<userId>" = they deleted it for themselves.
-const reactionAttr = (userId: string) => `r#${userId}`;
-const hiddenAttr = (userId: string) => `h#${userId}`;
-
-/** Users who deleted this message item for themselves. */
-export function hiddenFor(item: Record<string, unknown>): string[] {
-  return Object.keys(item)
-    .filter((k) => k.startsWith('h#'))
-    .map((k) => k.slice(2));
-}
+export { hiddenFor, toMessage } from './items.js';
 
 export class MessageStore {
-  constructor(private readonly db: Db) {}
+  /** The chats' non-empty buckets; this instance's writes are cached here. */
+  readonly buckets: BucketIndex;
+
+  constructor(private readonly db: Db) {
+    this.buckets = new BucketIndex(db);
+  }
 
   get table() {
     return this.db.tables.messages;
   }
 
-  /**
-   * A new message has no rev: the change log finds it by id (LSI byId). An edit or delete gives it
-   * one (its position then, LSI byRev), so the common write pays for one index, not two.
-   */
+  /** The stored form: in its id's bucket, under its idempotency key (the change log finds it by id, LSI byId). */
   item(m: Message): MessageItem {
-    return { ...m, msgKey: msgKey(m.senderId, m.clientMsgId) };
+    return { ...m, ...keyOf(m) };
   }
 
-  /** Already-stored messages among these (chat, sender, clientMsgId) keys, strongly consistent. */
+  /** Lists the buckets of these new messages in the chat's bucket index (before writing them). */
+  ensureBuckets(messages: readonly Message[]): Promise<void> {
+    return this.buckets.ensure(messages.map((m) => ({ chatId: m.chatId, bucket: bucketOf(m.id) })));
+  }
+
+  /**
+   * Already-stored messages among these (chat, sender, clientMsgId) keys, strongly consistent: one
+   * index query per chat for its buckets of the feed's retention (a resend is recognised for 30
+   * days), then BatchGets of every key in each of them.
+   */
   async findExisting(keys: { chatId: string; senderId: string; clientMsgId: string }[]): Promise<Message[]> {
-    const items = await batchGetAll(
-      this.db.doc,
-      this.table,
-      keys.map((k) => ({ chatId: k.chatId, msgKey: msgKey(k.senderId, k.clientMsgId) })),
-      true,
+    const now = Date.now();
+    const byChat = new Map<string, string[]>();
+    for (const k of keys)
+      byChat.set(k.chatId, [...(byChat.get(k.chatId) ?? []), msgKey(k.senderId, k.clientMsgId)]);
+    const lookups = await Promise.all(
+      [...byChat].map(async ([chatId, sks]) => {
+        const buckets = await this.buckets.between(
+          chatId,
+          bucketOfTime(now - RETENTION_MS),
+          bucketOfTime(now + 60_000),
+        );
+        return buckets.flatMap((b) => [...new Set(sks)].map((sk) => ({ pk: partitionKey(chatId, b), sk })));
+      }),
     );
+    const items = await batchGetAll(this.db.doc, this.table, lookups.flat(), true);
+    return items.map(toMessage);
+  }
+
+  /** The current state of these messages (ids known: one BatchGet, strongly consistent). */
+  async current(messages: readonly Message[]): Promise<Message[]> {
+    const items = await batchGetAll(this.db.doc, this.table, messages.map(keyOf), true);
     return items.map(toMessage);
   }
 
@@ -71,8 +99,8 @@ export class MessageStore {
       new QueryCommand({
         TableName: this.table,
         IndexName: MESSAGES_BY_ID,
-        KeyConditionExpression: 'chatId = :c AND id = :id',
-        ExpressionAttributeValues: { ':c': chatId, ':id': id },
+        KeyConditionExpression: 'pk = :p AND id = :id',
+        ExpressionAttributeValues: { ':p': partitionOf(chatId, id), ':id': id },
         ConsistentRead: true,
       }),
     );
@@ -81,8 +109,9 @@ export class MessageStore {
 
   /**
    * A page of history in chat order. `after`: oldest first from just after the cursor; otherwise
-   * newest first from just before `before` (or the end). Strongly consistent via the LSI. Messages
-   * `viewer` deleted for themselves are left out (read on until the page is full).
+   * newest first from just before `before` (or the end). Walks the chat's non-empty buckets from
+   * the cursor's; strongly consistent via the LSI. Messages `viewer` deleted for themselves are
+   * left out (read on until the page is full).
    */
   async page(
     chatId: string,
@@ -91,35 +120,43 @@ export class MessageStore {
   ): Promise<{ messages: Message[]; hasMore: boolean }> {
     const forward = opts.after !== undefined;
     const cursor = opts.after ?? opts.before;
+    const from = cursor === undefined ? undefined : bucketOf(cursor);
+    const buckets = forward
+      ? this.buckets.walk(chatId, from, undefined, true)
+      : this.buckets.walk(chatId, undefined, from, false);
+    const mine = viewer ? hiddenAttr(viewer) : undefined;
     const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: MESSAGES_BY_ID,
-          KeyConditionExpression: cursor
-            ? `chatId = :c AND id ${forward ? '>' : '<'} :cursor`
-            : 'chatId = :c',
-          ExpressionAttributeValues: { ':c': chatId, ...(cursor ? { ':cursor': cursor } : {}) },
-          ScanIndexForward: forward,
-          Limit: opts.limit + 1 - items.length,
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      const mine = viewer ? hiddenAttr(viewer) : undefined;
-      items.push(...(res.Items ?? []).filter((i) => mine === undefined || i[mine] === undefined));
-      start = res.LastEvaluatedKey;
-    } while (start && items.length <= opts.limit);
+    for await (const bucket of buckets) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res: QueryCommandOutput = await this.db.doc.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: MESSAGES_BY_ID,
+            KeyConditionExpression: cursor ? `pk = :p AND id ${forward ? '>' : '<'} :cursor` : 'pk = :p',
+            ExpressionAttributeValues: {
+              ':p': partitionKey(chatId, bucket),
+              ...(cursor ? { ':cursor': cursor } : {}),
+            },
+            ScanIndexForward: forward,
+            Limit: opts.limit + 1 - items.length,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(res.Items ?? []).filter((i) => mine === undefined || i[mine] === undefined));
+        start = res.LastEvaluatedKey;
+      } while (start && items.length <= opts.limit);
+      if (items.length > opts.limit) break;
+    }
     const messages = items.map(toMessage);
     return { messages: messages.slice(0, opts.limit), hasMore: messages.length > opts.limit };
   }
 
   /**
-   * The sender's own messages in chat order after `after`, one Query page (≤ `limit` items read)
-   * at a time; `next` is where to go on, absent at the end. For the data export: memory stays
-   * bounded by the page, whatever the chat's length.
+   * The sender's own messages in chat order after `after`, about `limit` items read per call
+   * (bucket by bucket); `next` is where to go on, absent at the end. For the data export: memory
+   * stays bounded by the page, whatever the chat's length.
    */
   async pageBySender(
     chatId: string,
@@ -127,18 +164,31 @@ export class MessageStore {
     limit: number,
     after?: string,
   ): Promise<{ messages: Message[]; next?: string }> {
-    const res = await this.db.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: MESSAGES_BY_ID,
-        KeyConditionExpression: after ? 'chatId = :c AND id > :after' : 'chatId = :c',
-        FilterExpression: 'senderId = :me',
-        ExpressionAttributeValues: { ':c': chatId, ':me': senderId, ...(after ? { ':after': after } : {}) },
-        Limit: limit,
-      }),
-    );
-    const next = res.LastEvaluatedKey?.id as string | undefined;
-    return { messages: (res.Items ?? []).map(toMessage), ...(next ? { next } : {}) };
+    const messages: Message[] = [];
+    let read = 0;
+    const from = after === undefined ? undefined : bucketOf(after);
+    for await (const bucket of this.buckets.walk(chatId, from, undefined, true)) {
+      const res = await this.db.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: MESSAGES_BY_ID,
+          KeyConditionExpression: after ? 'pk = :p AND id > :after' : 'pk = :p',
+          FilterExpression: 'senderId = :me',
+          ExpressionAttributeValues: {
+            ':p': partitionKey(chatId, bucket),
+            ':me': senderId,
+            ...(after ? { ':after': after } : {}),
+          },
+          Limit: limit - read,
+        }),
+      );
+      messages.push(...(res.Items ?? []).map(toMessage));
+      read += res.ScannedCount ?? 0;
+      const next = res.LastEvaluatedKey?.id as string | undefined;
+      if (next) return { messages, next };
+      if (read >= limit) return { messages, next: lastIdOf(bucket) };
+    }
+    return { messages };
   }
 
   async latest(chatId: string): Promise<Message | undefined> {
@@ -153,37 +203,43 @@ export class MessageStore {
     cap: number,
   ): Promise<number> {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: MESSAGES_BY_ID,
-          KeyConditionExpression: afterId ? 'chatId = :c AND id > :after' : 'chatId = :c',
-          FilterExpression: 'senderId <> :me AND attribute_not_exists(deleted)',
-          ExpressionAttributeValues: {
-            ':c': chatId,
-            ':me': userId,
-            ...(afterId ? { ':after': afterId } : {}),
-          },
-          Select: 'COUNT',
-          Limit: cap,
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += res.Count ?? 0;
-      start = res.LastEvaluatedKey;
-    } while (start && count < cap);
+    const from = afterId === undefined ? undefined : bucketOf(afterId);
+    for await (const bucket of this.buckets.walk(chatId, from, undefined, true)) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res: QueryCommandOutput = await this.db.doc.send(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: MESSAGES_BY_ID,
+            KeyConditionExpression: afterId ? 'pk = :p AND id > :after' : 'pk = :p',
+            FilterExpression: 'senderId <> :me AND attribute_not_exists(deleted)',
+            ExpressionAttributeValues: {
+              ':p': partitionKey(chatId, bucket),
+              ':me': userId,
+              ...(afterId ? { ':after': afterId } : {}),
+            },
+            Select: 'COUNT',
+            Limit: cap,
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += res.Count ?? 0;
+        start = res.LastEvaluatedKey;
+      } while (start && count < cap);
+      if (count >= cap) break;
+    }
     return Math.min(count, cap);
   }
 
-  /** Sets new text on a live message, moving it to `pos` in the change log; undefined if it was deleted meanwhile. */
+  /** Sets new text on a live message, logged at `pos`; undefined if it was deleted meanwhile. */
   async edit(m: Message, text: string, at: string, pos: string): Promise<Message | undefined> {
-    return this.conditionalUpdate(m, 'SET #text = :text, updatedAt = :at, rev = :pos', {
-      ':text': text,
-      ':at': at,
-      ':pos': pos,
+    const item = await this.updateLogged(m, pos, {
+      UpdateExpression: 'SET #text = :text, updatedAt = :at',
+      ConditionExpression: 'id = :id AND attribute_not_exists(deleted)',
+      ExpressionAttributeNames: { '#text': 'text' },
+      ExpressionAttributeValues: { ':text': text, ':at': at, ':id': m.id },
     });
+    return item ? toMessage(item) : undefined;
   }
 
   /** Turns a message into a tombstone at `pos`: no text, same id, so history stays aligned. */
@@ -196,19 +252,19 @@ export class MessageStore {
     const reactors = Object.values(m.reactions ?? {}).flat();
     const names = Object.fromEntries(reactors.map((u, i) => [`#r${i}`, reactionAttr(u)]));
     const removes = ['#text', 'replyTo', 'mentions', ...Object.keys(names)].join(', ');
-    const item = await this.conditionalUpdateItem(
-      m,
-      `REMOVE ${removes} SET deleted = :true, updatedAt = :at, rev = :pos`,
-      { ':true': true, ':at': at, ':pos': pos },
-      names,
-    );
+    const item = await this.updateLogged(m, pos, {
+      UpdateExpression: `REMOVE ${removes} SET deleted = :true, updatedAt = :at`,
+      ConditionExpression: 'id = :id AND attribute_not_exists(deleted)',
+      ExpressionAttributeNames: { '#text': 'text', ...names },
+      ExpressionAttributeValues: { ':true': true, ':at': at, ':id': m.id },
+    });
     if (!item) return undefined;
     const replies = item.replies instanceof Set ? [...(item.replies as Set<string>)] : [];
     return { message: toMessage(item), replies };
   }
 
   /**
-   * Notes on a live original that `reply` (its key) quotes it, so that deleting the original
+   * Notes on a live original that `reply` quotes it (by `replyRef`), so that deleting the original
    * can turn the quote into a tombstone. False when the original is deleted already: the
    * caller tombstones the quote itself. (Set and deletion are one item: either this lands first
    * and the delete sees it, or it fails.)
@@ -221,13 +277,10 @@ export class MessageStore {
       await this.db.doc.send(
         new UpdateCommand({
           TableName: this.table,
-          Key: { chatId: original.chatId, msgKey: msgKey(original.senderId, original.clientMsgId) },
+          Key: keyOf(original),
           UpdateExpression: 'ADD replies :key',
           ConditionExpression: 'id = :id AND attribute_not_exists(deleted)',
-          ExpressionAttributeValues: {
-            ':key': new Set([msgKey(reply.senderId, reply.clientMsgId)]),
-            ':id': original.id,
-          },
+          ExpressionAttributeValues: { ':key': new Set([replyRef(reply)]), ':id': original.id },
         }),
       );
       return true;
@@ -237,30 +290,23 @@ export class MessageStore {
     }
   }
 
-  /** The quote in the reply stored under `key` becomes a tombstone at `pos`; undefined if none is left to change. */
-  async tombstoneQuote(chatId: string, key: string, pos: string): Promise<Message | undefined> {
-    try {
-      const res = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { chatId, msgKey: key },
-          UpdateExpression: 'SET replyTo.deleted = :true, rev = :pos REMOVE replyTo.#text',
-          ConditionExpression: 'attribute_exists(replyTo) AND attribute_not_exists(replyTo.deleted)',
-          ExpressionAttributeNames: { '#text': 'text' },
-          ExpressionAttributeValues: { ':true': true, ':pos': pos },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return res.Attributes ? toMessage(res.Attributes) : undefined;
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return undefined;
-      throw err;
-    }
+  /** The quote in the reply `ref` (see `replyRef`) becomes a tombstone at `pos`; undefined if none is left to change. */
+  async tombstoneQuote(chatId: string, ref: string, pos: string): Promise<Message | undefined> {
+    const cut = ref.indexOf('|');
+    const id = ref.slice(0, cut);
+    const sk = ref.slice(cut + 1);
+    const item = await this.updateLogged({ chatId, id, key: { pk: partitionOf(chatId, id), sk } }, pos, {
+      UpdateExpression: 'SET replyTo.deleted = :true REMOVE replyTo.#text',
+      ConditionExpression: 'attribute_exists(replyTo) AND attribute_not_exists(replyTo.deleted)',
+      ExpressionAttributeNames: { '#text': 'text' },
+      ExpressionAttributeValues: { ':true': true },
+    });
+    return item ? toMessage(item) : undefined;
   }
 
   /**
-   * Sets (or with null removes) `userId`'s reaction, moving the message to `pos` in the change
-   * log. 'same' when it was already so (nothing written), 'deleted' when the message is a tombstone.
+   * Sets (or with null removes) `userId`'s reaction, logged at `pos`. 'same' when it was already
+   * so (nothing written), 'deleted' when the message is a tombstone.
    */
   async react(
     m: Message,
@@ -270,30 +316,17 @@ export class MessageStore {
   ): Promise<Message | 'same' | 'deleted'> {
     const change =
       emoji === null
-        ? { expr: 'REMOVE #r SET rev = :pos', cond: 'attribute_exists(#r)', values: {} }
-        : {
-            expr: 'SET #r = :e, rev = :pos',
-            cond: '(attribute_not_exists(#r) OR #r <> :e)',
-            values: { ':e': emoji },
-          };
-    try {
-      const res = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { chatId: m.chatId, msgKey: msgKey(m.senderId, m.clientMsgId) },
-          UpdateExpression: change.expr,
-          ConditionExpression: `id = :id AND attribute_not_exists(deleted) AND ${change.cond}`,
-          ExpressionAttributeNames: { '#r': reactionAttr(userId) },
-          ExpressionAttributeValues: { ...change.values, ':id': m.id, ':pos': pos },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return toMessage(res.Attributes ?? {});
-    } catch (err) {
-      if (!(err instanceof ConditionalCheckFailedException)) throw err;
-      const now = await this.getById(m.chatId, m.id);
-      return now?.deleted ? 'deleted' : 'same';
-    }
+        ? { expr: 'REMOVE #r', cond: 'attribute_exists(#r)', values: {} }
+        : { expr: 'SET #r = :e', cond: '(attribute_not_exists(#r) OR #r <> :e)', values: { ':e': emoji } };
+    const item = await this.updateLogged(m, pos, {
+      UpdateExpression: change.expr,
+      ConditionExpression: `id = :id AND attribute_not_exists(deleted) AND ${change.cond}`,
+      ExpressionAttributeNames: { '#r': reactionAttr(userId) },
+      ExpressionAttributeValues: { ...change.values, ':id': m.id },
+    });
+    if (item) return toMessage(item);
+    const now = await this.getById(m.chatId, m.id);
+    return now?.deleted ? 'deleted' : 'same';
   }
 
   /**
@@ -308,7 +341,7 @@ export class MessageStore {
             {
               Update: {
                 TableName: this.table,
-                Key: { chatId: m.chatId, msgKey: msgKey(m.senderId, m.clientMsgId) },
+                Key: keyOf(m),
                 UpdateExpression: 'SET #h = :true',
                 ConditionExpression: 'id = :id AND attribute_not_exists(#h)',
                 ExpressionAttributeNames: { '#h': hiddenAttr(userId) },
@@ -326,67 +359,40 @@ export class MessageStore {
     }
   }
 
-  private async conditionalUpdate(m: Message, expr: string, values: Record<string, unknown>) {
-    const item = await this.conditionalUpdateItem(m, expr, values);
-    return item ? toMessage(item) : undefined;
-  }
-
-  private async conditionalUpdateItem(
-    m: Message,
-    expr: string,
-    values: Record<string, unknown>,
-    names: Record<string, string> = {},
+  /**
+   * Updates a message and logs it at `pos` (a ref item) in one transaction, then reads it back
+   * (a transaction returns no values); undefined when the condition failed.
+   */
+  private async updateLogged(
+    m: { chatId: string; id: string } & ({ senderId: string; clientMsgId: string } | { key: MessageKey }),
+    pos: string,
+    update: {
+      UpdateExpression: string;
+      ConditionExpression: string;
+      ExpressionAttributeNames: Record<string, string>;
+      ExpressionAttributeValues: Record<string, unknown>;
+    },
   ): Promise<MessageItem | undefined> {
+    const key = 'key' in m ? m.key : keyOf(m);
     try {
-      const res = await this.db.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { chatId: m.chatId, msgKey: msgKey(m.senderId, m.clientMsgId) },
-          UpdateExpression: expr,
-          ConditionExpression: 'id = :id AND attribute_not_exists(deleted)',
-          ExpressionAttributeNames: { '#text': 'text', ...names },
-          ExpressionAttributeValues: { ...values, ':id': m.id },
-          ReturnValues: 'ALL_NEW',
+      await this.db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: this.table, Key: key, ...update } },
+            { Put: { TableName: this.table, Item: refItem(m.chatId, pos, m.id, key.sk) } },
+          ],
         }),
       );
-      return res.Attributes;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return undefined;
+      const failed = err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code;
+      if (failed === 'ConditionalCheckFailed') return undefined;
       throw err;
     }
+    const res = await this.db.doc.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+    );
+    return res.Item;
   }
 }
 
-export function toMessage(item: Record<string, unknown>): Message {
-  return {
-    id: item.id as string,
-    chatId: item.chatId as string,
-    senderId: item.senderId as string,
-    clientMsgId: item.clientMsgId as string,
-    ...(typeof item.text === 'string' ? { text: item.text } : {}),
-    createdAt: item.createdAt as string,
-    ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}),
-    ...(item.deleted === true ? { deleted: true as const } : {}),
-    ...(isQuote(item.replyTo) ? { replyTo: item.replyTo } : {}),
-    ...(Array.isArray(item.mentions) && item.mentions.length > 0
-      ? { mentions: item.mentions as string[] }
-      : {}),
-    ...reactionsOf(item),
-  };
-}
-
-const isQuote = (q: unknown): q is NonNullable<Message['replyTo']> =>
-  typeof q === 'object' && q !== null && typeof (q as { id?: unknown }).id === 'string';
-
-/** "r#<userId>" attributes → { emoji: [userIds] }, absent when nobody reacted. */
-function reactionsOf(item: Record<string, unknown>): { reactions?: Record<string, string[]> } {
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(item)) {
-    if (!k.startsWith('r#') || typeof v !== 'string') continue;
-    const users = out[v] ?? [];
-    users.push(k.slice(2));
-    out[v] = users;
-  }
-  for (const users of Object.values(out)) users.sort();
-  return Object.keys(out).length > 0 ? { reactions: out } : {};
-}
+type MessageKey = { pk: string; sk: string };

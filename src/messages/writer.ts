@@ -54,6 +54,8 @@ export const defaultWriterOptions: WriterOptions = {
 };
 
 const BATCH_LIMIT = 25; // DynamoDB's BatchWriteItem maximum
+/** Buckets are listed for ids given up to this long after a batch starts (else listed again). */
+const BUCKET_MARGIN_MS = 2_000;
 /** Keys of messages committed here recently: a resend to the same instance needs no read. */
 const RECENT_KEYS = 20_000;
 
@@ -205,7 +207,15 @@ export class MessageWriter {
   private async commit(batch: Pending[]): Promise<void> {
     let fresh: Pending[];
     try {
-      fresh = await this.skipDuplicates(batch);
+      // The chats' current buckets are listed meanwhile (history and sync find buckets by this
+      // index); a send that turns out to be a resend leaves at most an empty bucket listed.
+      [fresh] = await Promise.all([
+        this.skipDuplicates(batch),
+        this.store.buckets.cover(
+          batch.map((p) => p.draft.chatId),
+          BUCKET_MARGIN_MS,
+        ),
+      ]);
     } catch (err) {
       for (const p of batch) p.reject(unavailable(err));
       return;
@@ -235,6 +245,13 @@ export class MessageWriter {
         ...(replyTo ? { replyTo } : {}),
         ...(mentions && mentions.length > 0 ? { mentions } : {}),
       };
+    }
+    try {
+      // Listed above, unless the clock has moved on since (then this writes them first).
+      await this.store.ensureBuckets(fresh.map((p) => p.message as Message));
+    } catch (err) {
+      for (const p of fresh) p.reject(unavailable(err));
+      return;
     }
     const failed = await this.writeChats(fresh);
     const m = this.metrics;

@@ -40,8 +40,9 @@ describe('the writer’s direct BatchWriteItem', () => {
 
   it('stores items DynamoDB Local reads back as written, nested values included', async () => {
     const item = {
+      pk: 'g_direct#000000000001',
+      sk: 'u1#c1',
       chatId: 'g_direct',
-      msgKey: 'u1#c1',
       id: '01JDIRECT0000000000000000',
       text: 'héllo 👋',
       replyTo: { id: '01JORIG', senderId: 'u2', text: 'hi' },
@@ -52,7 +53,7 @@ describe('the writer’s direct BatchWriteItem', () => {
     };
     expect(await db.batchWriter.put(db.tables.messages, [item])).toEqual([]);
     const back = await db.doc.send(
-      new GetCommand({ TableName: db.tables.messages, Key: { chatId: 'g_direct', msgKey: 'u1#c1' } }),
+      new GetCommand({ TableName: db.tables.messages, Key: { pk: 'g_direct#000000000001', sk: 'u1#c1' } }),
     );
     const { gone: _gone, ...stored } = item;
     expect(back.Item).toEqual(stored);

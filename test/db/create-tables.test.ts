@@ -29,7 +29,7 @@ describe('createTables', () => {
   it('uses on-demand billing and the indexes the access patterns need', async () => {
     const messages = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.messages }));
     expect(messages.Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(messages.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byId', 'byRev']);
+    expect(messages.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byId']);
     const feed = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.feed }));
     expect(feed.Table?.LocalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['byActivity']);
     const chats = await db.raw.send(new DescribeTableCommand({ TableName: db.tables.chats }));

@@ -21,9 +21,11 @@ export const roomyLimits: Partial<Limits> = {
   refreshPerIp: { capacity: 10_000, windowSeconds: 1 },
 };
 
-export async function createTestApp(opts: { limits?: Partial<Limits> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { limits?: Partial<Limits>; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await createTestDb();
-  const config = testConfig();
+  const config = testConfig(opts.env);
   const services = createServices({ config, db, limits: { ...roomyLimits, ...opts.limits } });
   const app = buildApp({ config, logger: silentLogger(), services, readiness: [] });
   return {
