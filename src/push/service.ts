@@ -65,6 +65,7 @@ export class PushService {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly done = new Set<string>();
   private closed = false;
+  private paused = false;
   private lastDropLog = 0;
   private idle: (() => void)[] = [];
   readonly stats: PushStats = { queued: 0, dropped: 0, delivered: 0, retried: 0, failed: 0, removed: 0 };
@@ -98,6 +99,16 @@ export class PushService {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
+  /** Holds planning (messages still queue, bounded as ever) until `resume`: tests order events by it. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.pump();
+  }
+
   async close(graceMs = 2_000): Promise<void> {
     this.closed = true;
     // Retries still waiting are given up; what is in flight may finish within the grace.
@@ -111,7 +122,7 @@ export class PushService {
   }
 
   private pump(): void {
-    while (this.planning < this.opts.planConcurrency && this.queued > 0) {
+    while (!this.paused && this.planning < this.opts.planConcurrency && this.queued > 0) {
       const batch = this.nextBatch();
       this.planning += 1;
       void this.planOne(batch).finally(() => {
