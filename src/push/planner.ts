@@ -28,6 +28,8 @@ export interface PlanSource extends Omit<PlannerDeps, 'totalUnread'> {
 export interface Queued {
   message: Message;
   seq: number;
+  /** When it was queued: just after it was stored and handed to the live fan-out (writer hooks). */
+  at: number;
 }
 
 export interface Delivery {
@@ -41,11 +43,12 @@ const PARALLEL = 8;
 
 /**
  * Who gets a push for new messages of one chat, and what: for each message, every member but its
- * sender who was offline everywhere when it was created (online then, it was delivered live, even
- * if the socket closed before this plan), with a registered device and the chat not muted; one
- * delivery per device. The messages share each read (members, presence, devices, settings,
- * profiles, badges), each only for those still in; a member with no device costs nothing past the
- * device check.
+ * sender who was offline everywhere when it was queued, i.e. just stored and fanned out (online
+ * then, it was delivered live, even if the socket closed before this plan; `createdAt` is older,
+ * from before the write, and a socket closed during the write got no frame), with a registered
+ * device and the chat not muted; one delivery per device. The messages share each read (members,
+ * presence, devices, settings, profiles, badges), each only for those still in; a member with no
+ * device costs nothing past the device check.
  */
 export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<Delivery[]> {
   const first = batch[0]?.message;
@@ -64,11 +67,10 @@ export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<
     deps.lastOnline(maybe),
     inBatches(maybe, async (u) => ({ u, devices: await deps.devicesOf(u) })),
   ]);
-  // Per member, the messages they missed live: not theirs, created after they were last online.
-  const created = batch.map((q) => Date.parse(q.message.createdAt));
+  // Per member, the messages they missed live: not theirs, queued after they were last online.
   const missed = (u: string) => {
     const seen = lastOnline.get(u) ?? Number.NEGATIVE_INFINITY;
-    return batch.filter((q, i) => q.message.senderId !== u && (created[i] as number) > seen);
+    return batch.filter((q) => q.message.senderId !== u && q.at > seen);
   };
   const offline = devices
     .map((x) => ({ ...x, missed: missed(x.u) }))

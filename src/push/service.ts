@@ -84,7 +84,7 @@ export class PushService {
   enqueue(message: Message): void {
     if (this.closed) return;
     if (this.queued >= this.opts.maxQueued) return this.drop(1, 'message queue full');
-    const q = { message, seq: this.lookups?.queued() ?? ++this.seq };
+    const q = { message, seq: this.lookups?.queued() ?? ++this.seq, at: Date.now() };
     const waiting = this.queue.get(message.chatId);
     if (waiting) waiting.push(q);
     else this.queue.set(message.chatId, [q]);

@@ -11,7 +11,7 @@ export interface PresenceStore {
   /**
    * When each of these users was last online: `Infinity` while online now, else when their last
    * connection closed, for users who went offline within `OFFLINE_MARK_MS`; others are left out.
-   * Push compares it with a message's creation time: online then means it was delivered live.
+   * Push compares it with when a message was stored and fanned out: online then, it was live.
    */
   lastOnline(userIds: readonly string[]): Promise<Map<string, number>>;
   close(): Promise<void>;
