@@ -45,6 +45,9 @@ export interface PushStats {
   removed: number;
 }
 
+/** CPU spent starting sends (encrypting) per event-loop turn, at most about (startSends). */
+const SEND_SLICE_MS = 1;
+
 /** Deliveries recently made or given up, so that none goes out twice (message id | device id). */
 const DONE_KEYS = 100_000;
 
@@ -137,22 +140,26 @@ export class PushService {
   }
 
   /**
-   * Starts waiting sends one per event-loop turn: each begins with its encryption (~0.3 ms of CPU),
-   * and the I/O ready meanwhile (acks, writes, frames) goes first, not behind a burst of them.
+   * Starts waiting sends in slices of about SEND_SLICE_MS of CPU, one slice per event-loop turn:
+   * each send begins with its encryption (~0.3 ms, more under load), and the I/O ready meanwhile
+   * (acks, writes, frames) goes between slices, not behind 32 in a row; at least one per turn,
+   * so that a busy loop slows pushes down without stopping them.
    */
   private startSends(): void {
     if (this.starting || this.sending >= this.opts.sendConcurrency || this.sendQueue.length === 0) return;
     this.starting = true;
     setImmediate(() => {
       this.starting = false;
-      if (this.sending >= this.opts.sendConcurrency) return;
-      const d = this.sendQueue.shift();
-      if (!d) return;
-      this.sending += 1;
-      void this.sendOne(d).finally(() => {
-        this.sending -= 1;
-        this.pump();
-      });
+      const until = performance.now() + SEND_SLICE_MS;
+      do {
+        const d = this.sendQueue.shift();
+        if (!d) return;
+        this.sending += 1;
+        void this.sendOne(d).finally(() => {
+          this.sending -= 1;
+          this.pump();
+        });
+      } while (this.sending < this.opts.sendConcurrency && performance.now() < until);
       this.startSends();
     });
   }
