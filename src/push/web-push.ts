@@ -1,8 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import webpush from 'web-push';
 import type { PushConfig } from '../config.js';
 import type { Device } from '../devices/store.js';
+import { type Answer, PushHttp } from './http.js';
 import type { PushPayload } from './payload.js';
 import { fromNetworkError, fromStatus, type Outcome, type PushProvider } from './provider.js';
 
@@ -23,14 +22,15 @@ const MAX_AUDIENCES = 1_000;
  */
 export class WebPushProvider implements PushProvider {
   private readonly vapidHeaders = new Map<string, { authorization: string; renewAt: number }>();
-  private readonly httpAgent = new HttpAgent({ keepAlive: true });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true });
+  private readonly http: PushHttp;
 
   constructor(
     private readonly vapid: NonNullable<PushConfig['webPush']>,
-    private readonly timeoutMs = 10_000,
+    timeoutMs = 10_000,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.http = new PushHttp(timeoutMs);
+  }
 
   async send(device: Device, payload: PushPayload): Promise<Outcome> {
     const endpoint = device.endpoint ?? '';
@@ -47,45 +47,14 @@ export class WebPushProvider implements PushProvider {
         contentEncoding: 'aes128gcm',
       },
     );
-    let res: { status: number; retryAfter: string | undefined };
+    let res: Answer;
     try {
-      res = await this.post(new URL(details.endpoint), details.headers, details.body as Buffer);
+      res = await this.http.post(new URL(details.endpoint), details.headers, details.body as Buffer);
     } catch (err) {
       return fromNetworkError(err);
     }
     // 404/410: the subscription expired or was unsubscribed.
     return fromStatus(res.status, res.retryAfter, res.status === 404 || res.status === 410);
-  }
-
-  /**
-   * One POST over a kept-alive connection, answered by status and Retry-After. node:http(s), not
-   * fetch: fetch with a timeout signal cost ~4 times the CPU per request (measured, see bench/README).
-   * No redirects are followed: a 3xx is a failure, as the status says.
-   */
-  private post(
-    url: URL,
-    headers: Record<string, string | number>,
-    body: Buffer,
-  ): Promise<{ status: number; retryAfter: string | undefined }> {
-    const https = url.protocol === 'https:';
-    return new Promise((resolve, reject) => {
-      const req = (https ? httpsRequest : httpRequest)(url, {
-        method: 'POST',
-        headers,
-        agent: https ? this.httpsAgent : this.httpAgent,
-      });
-      req.setTimeout(this.timeoutMs, () =>
-        req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })),
-      );
-      req.on('error', reject);
-      req.on('response', (res) => {
-        const retryAfter = res.headers['retry-after'];
-        res.on('error', () => undefined);
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter }));
-      });
-      req.end(body);
-    });
   }
 
   /** The `Authorization` header for this endpoint's push service, signed afresh when due. */
@@ -110,7 +79,6 @@ export class WebPushProvider implements PushProvider {
   }
 
   async close(): Promise<void> {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.http.close();
   }
 }
