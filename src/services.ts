@@ -232,7 +232,7 @@ export function createServices(deps: ServiceDeps): Services {
         deps.config.push,
         {
           membersOf: async (chatId) => (await chatStore.listMembers(chatId)).map((m) => m.userId),
-          online: (ids) => presence.online(ids),
+          lastOnline: (ids) => presence.lastOnline(ids),
           devicesOf: (userId) => deviceStore.list(userId),
           settingsOf: (pairs) => settingsStore.among(pairs),
           profiles: async (ids) =>

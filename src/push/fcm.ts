@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import type { PushConfig } from '../config.js';
 import type { Device } from '../devices/store.js';
+import { type Answer, PushHttp } from './http.js';
 import { NO_PREVIEW, type PushPayload } from './payload.js';
 import { fromNetworkError, fromStatus, type Outcome, type PushProvider } from './provider.js';
 
@@ -15,10 +16,14 @@ const SCOPE = 'https://www.googleapis.com/auth/firebase.messaging';
 export class FcmProvider implements PushProvider {
   private access: { token: string; until: number } | undefined;
 
+  private readonly http: PushHttp;
+
   constructor(
     private readonly cfg: FcmConfig,
     private readonly timeoutMs = 10_000,
-  ) {}
+  ) {
+    this.http = new PushHttp(timeoutMs);
+  }
 
   async send(device: Device, payload: PushPayload): Promise<Outcome> {
     let outcome = await this.attempt(device, payload);
@@ -46,25 +51,20 @@ export class FcmProvider implements PushProvider {
       notification: { title: payload.senderName, body: payload.text ?? NO_PREVIEW },
       android: { priority: 'HIGH', collapse_key: payload.chatId, ttl: '86400s' },
     };
-    let res: Response;
+    let res: Answer;
     try {
-      res = await fetch(
-        `${this.cfg.endpoint}/v1/projects/${encodeURIComponent(this.cfg.projectId)}/messages:send`,
-        {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ message }),
-          redirect: 'error',
-          signal: AbortSignal.timeout(this.timeoutMs),
-        },
+      res = await this.http.post(
+        new URL(`${this.cfg.endpoint}/v1/projects/${encodeURIComponent(this.cfg.projectId)}/messages:send`),
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        JSON.stringify({ message }),
       );
     } catch (err) {
       return fromNetworkError(err);
     }
-    const body = (await res.json().catch(() => ({}))) as FcmError;
+    const body = parse(res.body) as FcmError;
     const codes = (body.error?.details ?? []).map((d) => d.errorCode);
     const gone = codes.includes('UNREGISTERED') || (res.status === 404 && body.error?.status === 'NOT_FOUND');
-    return fromStatus(res.status, res.headers.get('retry-after'), gone);
+    return fromStatus(res.status, res.retryAfter, gone);
   }
 
   private async accessToken(): Promise<string> {
@@ -95,7 +95,18 @@ export class FcmProvider implements PushProvider {
     return body.access_token;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.http.close();
+  }
+}
+
+/** An answer's JSON body, or {} when it has none. */
+function parse(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return {};
+  }
 }
 
 class TokenError extends Error {

@@ -93,8 +93,8 @@ export class PushLookups implements PlannerDeps {
     return ids;
   }
 
-  online(userIds: readonly string[]): Promise<Set<string>> {
-    return this.src.online(userIds);
+  lastOnline(userIds: readonly string[]): Promise<Map<string, number>> {
+    return this.src.lastOnline(userIds);
   }
 
   knownDevices(userId: string): Device[] | undefined {

@@ -7,8 +7,8 @@ import { type PushPayload, preview } from './payload.js';
 /** What the planner reads, narrowly (wired in services.ts, cached by push/lookups.ts). */
 export interface PlannerDeps {
   membersOf(chatId: string): Promise<string[]>;
-  /** Of these users, those with an open socket on any instance. */
-  online(userIds: readonly string[]): Promise<Set<string>>;
+  /** When each was last online on any instance: Infinity if now, absent if not lately (presence.ts). */
+  lastOnline(userIds: readonly string[]): Promise<Map<string, number>>;
   devicesOf(userId: string): Promise<Device[]>;
   /** "<chatId>|<userId>" → settings, for those that have any. */
   settingsOf(pairs: { userId: string; chatId: string }[]): Promise<Map<string, ChatSettings>>;
@@ -28,6 +28,8 @@ export interface PlanSource extends Omit<PlannerDeps, 'totalUnread'> {
 export interface Queued {
   message: Message;
   seq: number;
+  /** When it was queued: just after it was stored and handed to the live fan-out (writer hooks). */
+  at: number;
 }
 
 export interface Delivery {
@@ -41,29 +43,38 @@ const PARALLEL = 8;
 
 /**
  * Who gets a push for new messages of one chat, and what: for each message, every member but its
- * sender with no open socket anywhere, a registered device and the chat not muted; one delivery per
- * device. The messages share each read (members, presence, devices, settings, profiles, badges),
- * each only for those still in; a member with no device costs nothing past the device check.
+ * sender who was offline everywhere when it was queued, i.e. just stored and fanned out (online
+ * then, it was delivered live, even if the socket closed before this plan; `createdAt` is older,
+ * from before the write, and a socket closed during the write got no frame), with a registered
+ * device and the chat not muted; one delivery per device. The messages share each read (members,
+ * presence, devices, settings, profiles, badges), each only for those still in; a member with no
+ * device costs nothing past the device check.
  */
 export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<Delivery[]> {
-  const messages = batch.map((q) => q.message);
-  const first = messages[0];
+  const first = batch[0]?.message;
   if (!first) return [];
   const chatId = first.chatId;
-  const senders = new Set(messages.map((m) => m.senderId));
+  const senders = new Set(batch.map((q) => q.message.senderId));
   const members = await deps.membersOf(chatId);
   // A member who sent every one of these gets none of them.
   const others = members.filter((u) => !(senders.size === 1 && senders.has(u)));
   if (others.length === 0) return [];
   // Members known to have no device cost nothing more; for the rest, presence (one Redis call)
-  // is asked while their devices are read, so that it is as of now, not after the reads.
+  // is asked while their devices are read.
   const maybe = others.filter((u) => deps.knownDevices?.(u)?.length !== 0);
   if (maybe.length === 0) return [];
-  const [online, devices] = await Promise.all([
-    deps.online(maybe),
+  const [lastOnline, devices] = await Promise.all([
+    deps.lastOnline(maybe),
     inBatches(maybe, async (u) => ({ u, devices: await deps.devicesOf(u) })),
   ]);
-  const offline = devices.filter((x) => x.devices.length > 0 && !online.has(x.u));
+  // Per member, the messages they missed live: not theirs, queued after they were last online.
+  const missed = (u: string) => {
+    const seen = lastOnline.get(u) ?? Number.NEGATIVE_INFINITY;
+    return batch.filter((q) => q.message.senderId !== u && q.at > seen);
+  };
+  const offline = devices
+    .map((x) => ({ ...x, missed: missed(x.u) }))
+    .filter((x) => x.devices.length > 0 && x.missed.length > 0);
   if (offline.length === 0) return [];
   const settings = await deps.settingsOf(offline.map(({ u }) => ({ userId: u, chatId })));
   const now = Date.now();
@@ -72,11 +83,14 @@ export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<
   const profiles = new Map(
     (await deps.profiles([...senders, ...targets.map((t) => t.u)])).map((p) => [p.id, p]),
   );
-  const forUser = (u: string) => messages.filter((m) => m.senderId !== u);
-  const seqsFor = (u: string) => batch.filter((q) => q.message.senderId !== u).map((q) => q.seq);
-  const badges = await inBatches(targets, (t) => deps.badges(t.u, seqsFor(t.u)));
-  return targets.flatMap(({ u, devices }, i) =>
-    forUser(u).flatMap((m, k) => {
+  const badges = await inBatches(targets, (t) =>
+    deps.badges(
+      t.u,
+      t.missed.map((q) => q.seq),
+    ),
+  );
+  return targets.flatMap(({ u, devices, missed }, i) =>
+    missed.flatMap(({ message: m }, k) => {
       const payload: PushPayload = {
         type: 'message',
         chatId,

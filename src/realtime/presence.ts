@@ -8,12 +8,25 @@ export interface PresenceStore {
   /** A connection closed here; true when the user just went offline everywhere. */
   disconnected(userId: string): Promise<boolean>;
   online(userIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * When each of these users was last online: `Infinity` while online now, else when their last
+   * connection closed, for users who went offline within `OFFLINE_MARK_MS`; others are left out.
+   * Push compares it with when a message was stored and fanned out: online then, it was live.
+   */
+  lastOnline(userIds: readonly string[]): Promise<Map<string, number>>;
   close(): Promise<void>;
 }
+
+/** How long "went offline at" is remembered: longer than any plan waits behind the push queue. */
+export const OFFLINE_MARK_MS = 5 * 60_000;
+/** Offline marks kept in memory at most (oldest dropped first). */
+const MAX_MARKS = 100_000;
 
 /** One instance: presence is this process's connection counts. */
 export class LocalPresence implements PresenceStore {
   protected readonly counts = new Map<string, number>();
+  /** userId → when their last connection here closed, oldest first. */
+  private readonly offAt = new Map<string, number>();
 
   async connected(userId: string): Promise<boolean> {
     return this.inc(userId) === 1;
@@ -27,6 +40,17 @@ export class LocalPresence implements PresenceStore {
     return new Set(userIds.filter((u) => this.counts.has(u)));
   }
 
+  async lastOnline(userIds: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const since = Date.now() - OFFLINE_MARK_MS;
+    for (const u of userIds) {
+      const off = this.offAt.get(u);
+      if (this.counts.has(u)) out.set(u, Number.POSITIVE_INFINITY);
+      else if (off !== undefined && off > since) out.set(u, off);
+    }
+    return out;
+  }
+
   async close(): Promise<void> {}
 
   protected inc(userId: string): number {
@@ -37,9 +61,21 @@ export class LocalPresence implements PresenceStore {
 
   protected dec(userId: string): number {
     const n = (this.counts.get(userId) ?? 1) - 1;
-    if (n <= 0) this.counts.delete(userId);
-    else this.counts.set(userId, n);
+    if (n <= 0) {
+      this.counts.delete(userId);
+      this.markOffline(userId, Date.now());
+    } else this.counts.set(userId, n);
     return Math.max(0, n);
+  }
+
+  private markOffline(userId: string, now: number): void {
+    this.offAt.delete(userId);
+    this.offAt.set(userId, now);
+    // Insertion order is time order: expired marks are at the front.
+    for (const [u, at] of this.offAt) {
+      if (at > now - OFFLINE_MARK_MS && this.offAt.size <= MAX_MARKS) break;
+      this.offAt.delete(u);
+    }
   }
 }
 
@@ -75,6 +111,8 @@ export class RedisPresence extends LocalPresence {
   }
 
   private key = (userId: string) => `${this.o.namespace}presence:${userId}`;
+  /** When the user's last connection on any instance closed (kept OFFLINE_MARK_MS). */
+  private offKey = (userId: string) => `${this.o.namespace}presence-off:${userId}`;
   private usersKey = (instanceId: string) => `${this.o.namespace}instance:${instanceId}:users`;
   private instancesKey = () => `${this.o.namespace}instances`;
 
@@ -92,10 +130,12 @@ export class RedisPresence extends LocalPresence {
   override async disconnected(userId: string): Promise<boolean> {
     if (this.dec(userId) > 0) return false;
     return this.guard(async () => {
+      // The mark is written even if another instance still has a socket: online there wins.
       await this.o.redis
         .multi()
         .hdel(this.key(userId), this.o.instanceId)
         .srem(this.usersKey(this.o.instanceId), userId)
+        .set(this.offKey(userId), Date.now(), 'PX', OFFLINE_MARK_MS)
         .exec();
       return !(await this.liveElsewhere(userId));
     }, true);
@@ -115,13 +155,32 @@ export class RedisPresence extends LocalPresence {
     }, local);
   }
 
+  override async lastOnline(userIds: readonly string[]): Promise<Map<string, number>> {
+    const local = await super.lastOnline(userIds);
+    return this.guard(async () => {
+      const pipeline = this.o.redis.pipeline();
+      for (const u of userIds) pipeline.hvals(this.key(u)).get(this.offKey(u));
+      const results = (await pipeline.exec()) ?? [];
+      const now = Date.now();
+      userIds.forEach((u, i) => {
+        const live = results[2 * i]?.[1] as string[] | null;
+        const off = Number(results[2 * i + 1]?.[1] ?? Number.NaN);
+        if (live?.some((v) => Number(v) > now)) local.set(u, Number.POSITIVE_INFINITY);
+        else if (off > (local.get(u) ?? 0)) local.set(u, off);
+      });
+      return local;
+    }, local);
+  }
+
   override async close(): Promise<void> {
     clearInterval(this.timer);
     await this.guard(async () => {
       // A clean shutdown removes its entries at once rather than waiting for them to expire.
       const users = [...this.counts.keys()];
       const m = this.o.redis.multi();
-      for (const u of users) m.hdel(this.key(u), this.o.instanceId);
+      const now = Date.now();
+      for (const u of users)
+        m.hdel(this.key(u), this.o.instanceId).set(this.offKey(u), now, 'PX', OFFLINE_MARK_MS);
       m.del(this.usersKey(this.o.instanceId)).zrem(this.instancesKey(), this.o.instanceId);
       await m.exec();
     }, undefined);

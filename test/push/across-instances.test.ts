@@ -75,8 +75,8 @@ describe('push with two instances and Redis', () => {
     await annOnA.next('presence', (f) => f.userId === bob.id && f.online, 10_000);
     const live = await postMessage(a.url, ann, chatId, 'bob is on B');
     await onB.next('message', (f) => f.message.id === live.id);
-    // Bob stays until the message was planned. (A socket that closes between receiving a message
-    // and its plan still gets a push for it: presence is asked as of the plan, not of delivery.)
+    // Bob stays until the message was planned. (Leaving before it would not get him a push
+    // either: presence remembers when he went offline, see offline-race.test.ts.)
     await stub.waitFor((r) => r.target === carols.id && r.payload.messageId === live.id);
     onB.close();
     // Announced once Redis no longer lists him anywhere.
