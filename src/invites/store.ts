@@ -2,6 +2,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LogItem } from '../chats/store.js';
 import type { Db } from '../db/client.js';
+import { conditionFailedAt } from '../db/transactions.js';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
 export interface LinkRecord {
   code: string;
@@ -86,27 +91,12 @@ export class InviteStore {
   }
 
   /** Stores a request with the admins' notices (log items); false when it was pending already. */
-  async putRequest(r: JoinRequestRecord, log: readonly LogItem[]): Promise<boolean> {
-    try {
-      await this.db.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...requestKey(r.chatId, r.userId), ...r },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...log.map((Item) => ({ Put: { TableName: this.db.tables.messages, Item } })),
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (requestConditionFailed(err)) return false;
-      throw err;
-    }
+  putRequest(r: JoinRequestRecord, log: readonly LogItem[]): Promise<boolean> {
+    const Item = { ...requestKey(r.chatId, r.userId), ...r };
+    return this.withLog(
+      { Put: { TableName: this.table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      log,
+    );
   }
 
   async getRequest(chatId: string, userId: string): Promise<JoinRequestRecord | undefined> {
@@ -121,25 +111,28 @@ export class InviteStore {
   }
 
   /** Removes a pending request with the admins' notices (log items); false when it was already answered. */
-  async removeRequest(chatId: string, userId: string, log: readonly LogItem[]): Promise<boolean> {
+  removeRequest(chatId: string, userId: string, log: readonly LogItem[]): Promise<boolean> {
+    const Key = requestKey(chatId, userId);
+    return this.withLog(
+      { Delete: { TableName: this.table, Key, ConditionExpression: 'attribute_exists(pk)' } },
+      log,
+    );
+  }
+
+  /** One change of a request and its log items together; false when the request's condition failed. */
+  private async withLog(change: TransactItem, log: readonly LogItem[]): Promise<boolean> {
     try {
       await this.db.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Delete: {
-                TableName: this.table,
-                Key: requestKey(chatId, userId),
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
+            change,
             ...log.map((Item) => ({ Put: { TableName: this.db.tables.messages, Item } })),
           ],
         }),
       );
       return true;
     } catch (err) {
-      if (requestConditionFailed(err)) return false;
+      if (conditionFailedAt(err)) return false;
       throw err;
     }
   }
@@ -181,11 +174,3 @@ function toRequest(item: Record<string, unknown>): JoinRequestRecord {
     requestedAt: item.requestedAt as string,
   };
 }
-
-/**
- * The request's own condition failed (pending already, or answered already). A transaction
- * cancelled for any other reason (throttling, a conflict) is an error, not an answer.
- */
-const requestConditionFailed = (err: unknown) =>
-  err instanceof TransactionCanceledException &&
-  err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';

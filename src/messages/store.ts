@@ -9,6 +9,7 @@ import {
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { MESSAGES_BY_ID } from '../db/tables.js';
+import { conditionFailedAt } from '../db/transactions.js';
 import { RETENTION_MS, refItem } from '../feed/log.js';
 import { BucketIndex, bucketOf, bucketOfTime, lastIdOf, partitionKey, partitionOf } from './buckets.js';
 import { hiddenAttr, reactionAttr, toMessage } from './items.js';
@@ -384,8 +385,7 @@ export class MessageStore {
         }),
       );
     } catch (err) {
-      const failed = err instanceof TransactionCanceledException && err.CancellationReasons?.[0]?.Code;
-      if (failed === 'ConditionalCheckFailed') return undefined;
+      if (conditionFailedAt(err)) return undefined;
       throw err;
     }
     const res = await this.db.doc.send(

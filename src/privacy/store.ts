@@ -1,7 +1,7 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { conditionFailedAt } from '../db/transactions.js';
 import { defaultPrivacy, type PrivacyPatch, type PrivacySettings } from './schemas.js';
 
 /** A user's settings and both sides of their blocks, as one item. */
@@ -92,11 +92,7 @@ export class PrivacyStore {
         },
       ]);
     } catch (err) {
-      if (
-        err instanceof TransactionCanceledException &&
-        err.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      )
-        throw new TooManyBlocks();
+      if (conditionFailedAt(err)) throw new TooManyBlocks();
       throw err;
     }
   }

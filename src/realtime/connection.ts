@@ -160,6 +160,12 @@ export class Connection {
     this.stream.write(frame);
   }
 
+  /** Live frames may have been missed: no checkpoint until a sync that starts after this. */
+  missedLive(): void {
+    this.feed = undefined;
+    this.feedEpoch += 1;
+  }
+
   /** Sends what was written to it in this turn of the event loop (see uncorkAll). */
   uncork(): void {
     this.corked = false;

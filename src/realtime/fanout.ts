@@ -114,8 +114,7 @@ export class Fanout {
   private joinLive(c: Connection, chatId: string): void {
     const started = this.join(c, chatId);
     if (!started) return;
-    c.feed = undefined;
-    c.feedEpoch += 1;
+    c.missedLive();
     void started.then(() => c.write(RESYNC));
   }
 

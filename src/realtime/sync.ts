@@ -78,10 +78,7 @@ export class Syncer {
 
   /** Live frames may have been lost: no connection gets a checkpoint until it syncs again. */
   invalidateAll(): void {
-    for (const c of this.registry.connections()) {
-      c.feed = undefined;
-      c.feedEpoch += 1;
-    }
+    for (const c of this.registry.connections()) c.missedLive();
   }
 
   private checkpointAll(): void {
