@@ -18,6 +18,10 @@ export interface PendingActivity {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Messages of others in the chat noted here and not yet in its stored msgCount (no write). */
   unflushedFromOthers?(chatId: string, userId: string): number;
+  /** A mark to pass to `landedSince` (counts flushes that finished). */
+  landedMark?(): number;
+  /** Whether a write of any of these chats' counts finished after `mark` (it left the pending). */
+  landedSince?(mark: number, chatIds: readonly string[]): boolean;
 }
 
 /** What a chat gained since the last flush. */
@@ -51,6 +55,9 @@ export class ActivityTracker implements PendingActivity {
   private readonly rowsAt = new Map<string, number>();
   private readonly rowsDue = new Map<string, Message>();
   private readonly counted = new Set<string>();
+  /** Per chat, the number of the last of its writes that finished (see landedSince). */
+  private readonly landed = new Map<string, number>();
+  private landings = 0;
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -81,6 +88,14 @@ export class ActivityTracker implements PendingActivity {
     for (const p of [this.dirty.get(chatId), this.writing.get(chatId)])
       if (p) n += p.count - (p.bySender.get(userId) ?? 0);
     return n;
+  }
+
+  landedMark(): number {
+    return this.landings;
+  }
+
+  landedSince(mark: number, chatIds: readonly string[]): boolean {
+    return mark !== this.landings && chatIds.some((id) => (this.landed.get(id) ?? 0) > mark);
   }
 
   /** Writes what is pending; failures are logged and kept for the next round. */
@@ -146,6 +161,9 @@ export class ActivityTracker implements PendingActivity {
     } finally {
       // Counted in the store now (or back in `dirty`): no longer pending.
       this.writing.delete(chatId);
+      this.landed.delete(chatId); // re-inserted: the map's order is recency
+      this.landed.set(chatId, ++this.landings);
+      if (this.landed.size > COUNTED_IDS) this.landed.delete(this.landed.keys().next().value as string);
     }
     // Another instance recorded a newer message: its flush sets the rows.
     if (!newest) return;

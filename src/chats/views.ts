@@ -80,10 +80,18 @@ export class ChatViews {
    */
   async totalUnread(userId: string): Promise<number> {
     const memberships = await this.chats.listMemberships(userId);
-    const activities = await this.chats.lists.getActivities(memberships.map((m) => m.chatId));
+    const chatIds = memberships.map((m) => m.chatId);
+    // A flush that lands during the read leaves the pending counts, and the read may have missed
+    // it: read again (once: a second miss only makes one badge low until the next read).
+    let activities: Awaited<ReturnType<ChatStore['lists']['getActivities']>> | undefined;
+    for (let attempt = 0; attempt < 2 && !activities; attempt++) {
+      const mark = this.activity?.landedMark?.() ?? 0;
+      const read = await this.chats.lists.getActivities(chatIds);
+      if (attempt === 1 || !this.activity?.landedSince?.(mark, chatIds)) activities = read;
+    }
     return memberships.reduce((sum, me) => {
       const pending = this.activity?.unflushedFromOthers?.(me.chatId, userId) ?? 0;
-      return sum + Math.min(UNREAD_CAP, unreadOf(activities.get(me.chatId), me, userId) + pending);
+      return sum + Math.min(UNREAD_CAP, unreadOf(activities?.get(me.chatId), me, userId) + pending);
     }, 0);
   }
 
