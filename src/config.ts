@@ -102,6 +102,8 @@ const envSchema = z
     FCM_SERVICE_ACCOUNT: z.string().min(2).optional(),
     FCM_ENDPOINT: z.url().default('https://fcm.googleapis.com'),
     FCM_TOKEN_URL: z.url().optional(),
+    /** Encrypt and send pushes on a worker thread (push/thread.ts); off: on the event loop. */
+    PUSH_SEND_THREAD: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -212,6 +214,8 @@ export interface PushConfig {
   };
   /** Push endpoints may be plain http to loopback (dev/test: local push services); else https only. */
   readonly allowLoopbackHttp: boolean;
+  /** Encryption and requests on a worker thread at low priority, not on the event loop. */
+  readonly sendThread: boolean;
 }
 
 /** SES in staging and production; a local sink (log or file) in dev and test. */
@@ -385,6 +389,7 @@ function pushConfig(e: Env, isDeployed: boolean): PushConfig {
         }
       : {}),
     allowLoopbackHttp: !isDeployed,
+    sendThread: e.PUSH_SEND_THREAD === 'on',
   };
 }
 

@@ -1,14 +1,11 @@
 import type { PushConfig } from '../config.js';
-import type { Platform } from '../devices/schemas.js';
 import type { Device } from '../devices/store.js';
 import type { Logger } from '../lib/logger.js';
-import { ApnsProvider } from './apns.js';
-import { FcmProvider } from './fcm.js';
 import { type LookupTtls, PushLookups } from './lookups.js';
 import type { PlannerDeps } from './planner.js';
-import type { PushProvider } from './provider.js';
+import { buildProviders } from './providers.js';
 import { defaultPushOptions, type PushOptions, PushService } from './service.js';
-import { WebPushProvider } from './web-push.js';
+import { ThreadedProviders } from './thread.js';
 
 export { PushLookups } from './lookups.js';
 export { PushService } from './service.js';
@@ -23,11 +20,10 @@ export function createPush(
   busHealthy: () => boolean = () => true,
   ttls?: LookupTtls,
 ): PushService | undefined {
-  const providers: Partial<Record<Platform, PushProvider>> = {};
-  if (config.webPush) providers.webpush = new WebPushProvider(config.webPush);
-  if (config.apns) providers.apns = new ApnsProvider(config.apns);
-  if (config.fcm) providers.fcm = new FcmProvider(config.fcm);
-  if (Object.keys(providers).length === 0) return undefined;
+  if (!config.webPush && !config.apns && !config.fcm) return undefined;
+  const providers = config.sendThread
+    ? new ThreadedProviders(config, logger).providers()
+    : buildProviders(config);
   if (config.webPush?.generated)
     // Dev only: browsers' subscriptions are bound to this key, so keep it across restarts.
     logger.info(

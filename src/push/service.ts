@@ -229,8 +229,16 @@ export class PushService {
         return;
       }
     }
-    this.pending -= 1;
     this.remember(key(d));
+    try {
+      await this.finish(d, outcome, ids, attempt);
+    } finally {
+      // Only now: `settled` means a gone device is removed too.
+      this.pending -= 1;
+    }
+  }
+
+  private async finish(d: Delivery, outcome: Outcome, ids: object, attempt: number): Promise<void> {
     if (outcome.kind === 'delivered') {
       this.stats.delivered += 1;
       this.logger.debug(ids, 'push: delivered');

@@ -27,8 +27,13 @@ describe('push configuration', () => {
     expect(dev.webPush?.generated).toBe(true);
     expect(Buffer.from(dev.webPush?.publicKey ?? '', 'base64url')).toHaveLength(65);
     expect(Buffer.from(dev.webPush?.privateKey ?? '', 'base64url')).toHaveLength(32);
-    expect(loadConfig({ STAGE: 'test' }).push).toEqual({ allowLoopbackHttp: true });
-    expect(loadConfig(staging).push).toEqual({ allowLoopbackHttp: false });
+    expect(loadConfig({ STAGE: 'test' }).push).toEqual({ allowLoopbackHttp: true, sendThread: true });
+    expect(loadConfig(staging).push).toEqual({ allowLoopbackHttp: false, sendThread: true });
+  });
+
+  it('sends from a worker thread unless PUSH_SEND_THREAD=off, and refuses other values', () => {
+    expect(loadConfig({ STAGE: 'test', PUSH_SEND_THREAD: 'off' }).push.sendThread).toBe(false);
+    expect(() => loadConfig({ STAGE: 'test', PUSH_SEND_THREAD: 'yes' })).toThrow(/PUSH_SEND_THREAD/);
   });
 
   it('takes all three VAPID variables in staging', () => {
