@@ -12,7 +12,7 @@ import { freePort, startDynamoLocal } from '../scripts/lib/dynamodb-local.js';
 import { waitForPort } from '../scripts/lib/redis.js';
 import { createDb } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
-import { cpuSeconds, rssBytes } from './lib/proc.js';
+import { cpuSeconds, mainThreadCpuSeconds, rssBytes } from './lib/proc.js';
 import { PushSink, vapidEnv } from './lib/push-sink.js';
 import { scalingTable, spread, summaryTable } from './lib/summary.js';
 import { warmDynamoLocal } from './lib/warm-dynamo.js';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'ws,socketio,chatx' },
     scaling: { type: 'boolean', default: false },
     'no-persist': { type: 'boolean', default: false },
-    /** Chat-X twice in the same run: push on (every member has a device), then off. */
+    /** Chat-X with push on (every member has a device), off, and on with sends on the event loop. */
     push: { type: 'boolean', default: false },
     /** Each configuration this many times (default 3; 1 with --smoke): medians and spreads. */
     runs: { type: 'string' },
@@ -58,6 +58,8 @@ export interface RunResult {
   p99: number;
   max: number;
   cpuUsPerDelivery: number;
+  /** The main thread's alone (the event loop, where the message path runs): no worker threads. */
+  loopCpuUsPerDelivery: number;
   rssMB: number;
   kbPerConnection: number;
   ackP50?: number;
@@ -150,6 +152,7 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, met
   const rssConnected = await settledRss(serverPid);
   const calls0 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
   const cpu0 = cpuSeconds(serverPid);
+  const loop0 = mainThreadCpuSeconds(serverPid);
   const dyn0 = dynamoPid ? cpuSeconds(dynamoPid) : 0;
   const t0 = Date.now();
   if (process.env.BENCH_CPU_PROF) process.kill(serverPid, 'SIGTTIN');
@@ -161,6 +164,7 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, met
   }
   const wall = (Date.now() - t0) / 1000;
   const cpu = cpuSeconds(serverPid) - cpu0;
+  const loop = mainThreadCpuSeconds(serverPid) - loop0;
   const dyn = dynamoPid ? cpuSeconds(dynamoPid) - dyn0 : 0;
   if (done.phase !== 'done') throw new Error(`load generator: ${JSON.stringify(done)}`);
   const delivered = Number(done.delivered);
@@ -184,6 +188,7 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, met
       p99: Number(done.p99),
       max: Number(done.max),
       cpuUsPerDelivery: (cpu / Math.max(1, delivered)) * 1e6,
+      loopCpuUsPerDelivery: (loop / Math.max(1, delivered)) * 1e6,
       rssMB: rssBytes(serverPid) / 2 ** 20,
       kbPerConnection: (rssConnected - rssBefore) / cfg.clients.length / 1024,
       sent: Number(done.sent),
@@ -300,9 +305,12 @@ async function setUpChatx(
   return out;
 }
 
+/** Push off; on, sending from its worker thread (the default); on, sending on the event loop. */
+type PushMode = 'off' | 'thread' | 'loop';
+
 interface ChatxSession {
   /** One measured run of Chat-X (a fresh server) at n clients and r msg/s. */
-  run(n: number, r: number, withPush: boolean): Promise<RunResult>;
+  run(n: number, r: number, push: PushMode): Promise<RunResult>;
   stop(): Promise<void>;
 }
 
@@ -329,10 +337,11 @@ async function chatxSession(maxClients: number): Promise<ChatxSession> {
   const sink = values.push ? await new PushSink().start() : undefined;
   let accounts: { room: string; token: string }[] = [];
   return {
-    async run(n, r, withPush) {
+    async run(n, r, push) {
       const { proc, port, metricsPort } = await startServer('chatx', {
         ...serverEnv,
-        ...(withPush ? vapid : {}),
+        ...(push === 'off' ? {} : vapid),
+        PUSH_SEND_THREAD: push === 'loop' ? 'off' : 'on',
       });
       const pushed0 = sink?.received ?? 0;
       try {
@@ -352,7 +361,8 @@ async function chatxSession(maxClients: number): Promise<ChatxSession> {
           local.process.pid,
           metricsPort,
         );
-        const name = sink ? `Chat-X (durable, push ${withPush ? 'on' : 'off'})` : 'Chat-X (durable)';
+        const pushName = { off: 'push off', thread: 'push on, thread', loop: 'push on, event loop' }[push];
+        const name = sink ? `Chat-X (durable, ${pushName})` : 'Chat-X (durable)';
         process.stderr.write(`chatx ${n} clients @ ${r}/s: ${JSON.stringify(result)}\n`);
         return { server: name, ...result, ...(sink ? { pushes: sink.received - pushed0 } : {}) };
       } finally {
@@ -371,11 +381,11 @@ const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) 
 
 function table(rows: RunResult[]): string {
   const head =
-    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes | DynamoDB req/msg |';
-  const sep = `|${'---|'.repeat(18)}`;
+    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | loop CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes | DynamoDB req/msg |';
+  const sep = `|${'---|'.repeat(19)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage, 3)} |`,
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.loopCpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage, 3)} |`,
   );
   return [head, sep, ...body].join('\n');
 }
@@ -411,9 +421,9 @@ async function main(): Promise<void> {
   const scaling: RunResult[][] = [];
   const wantChatx = only.has('chatx') || values.scaling;
   const session = wantChatx ? await chatxSession(values.scaling ? 10_000 : clients) : undefined;
-  // --push: on first (its server registers the devices), off, on again (the first also pays for
-  // DynamoDB Local's cold read paths: the warm-up only writes).
-  const variants = values.push ? [true, false, true] : [false];
+  // --push: on first (its server registers the devices; it also pays for DynamoDB Local's cold
+  // read paths: the warm-up only writes), off, on again, and on with sends on the event loop.
+  const variants: PushMode[] = values.push ? ['thread', 'off', 'thread', 'loop'] : ['off'];
   try {
     // Runs interleave the servers, so a slow spell of the machine hits each of them alike.
     for (let run = 0; run < runs; run++) {
@@ -421,7 +431,7 @@ async function main(): Promise<void> {
       if (only.has('ws')) rows.push(await relay('ws'));
       if (only.has('socketio')) rows.push(await relay('socketio'));
       if (only.has('chatx') && session)
-        for (const withPush of variants) rows.push(await session.run(clients, rate, withPush));
+        for (const push of variants) rows.push(await session.run(clients, rate, push));
       byRun.push(rows);
       process.stderr.write(`run ${run + 1}/${runs} done\n`);
     }
@@ -429,7 +439,7 @@ async function main(): Promise<void> {
       for (const n of [1000, 5000, 10000])
         for (const r of [1000, 2000, 4000]) {
           const cell: RunResult[] = [];
-          for (let run = 0; run < runs; run++) cell.push(await session.run(n, r, false));
+          for (let run = 0; run < runs; run++) cell.push(await session.run(n, r, 'off'));
           scaling.push(cell);
         }
   } finally {

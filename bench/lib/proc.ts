@@ -4,7 +4,16 @@ const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return ticks(`/proc/${pid}/stat`);
+}
+
+/** The same for its main thread alone (the event loop): other threads' CPU left out. */
+export function mainThreadCpuSeconds(pid: number): number {
+  return ticks(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function ticks(file: string): number {
+  const stat = readFileSync(file, 'utf8');
   // Fields after the parenthesised command name; utime and stime are the 14th and 15th overall.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;

@@ -23,11 +23,11 @@ const pick = (rows: readonly RunResult[], f: (r: RunResult) => number | undefine
 export function summaryTable(byRun: readonly RunResult[][]): string {
   const names = [...new Set(byRun.flat().map((r) => r.server))];
   const head =
-    '| server | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | KB/conn | ack p99 ms | DynamoDB Local CPU % | DynamoDB req/msg |';
+    '| server | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | loop CPU µs/delivery | KB/conn | ack p50 ms | ack p99 ms | DynamoDB Local CPU % | DynamoDB req/msg | pushes |';
   const lines = names.map((name) => {
     const rows = byRun.flat().filter((r) => r.server === name);
     const lost = rows.reduce((n, r) => n + r.lost, 0);
-    return `| ${name} | ${lost} | ${spread(pick(rows, (r) => r.p50))} | ${spread(pick(rows, (r) => r.p99))} | ${spread(pick(rows, (r) => r.cpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${spread(pick(rows, (r) => r.ackP99))} | ${spread(
+    return `| ${name} | ${lost} | ${spread(pick(rows, (r) => r.p50))} | ${spread(pick(rows, (r) => r.p99))} | ${spread(pick(rows, (r) => r.cpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.loopCpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${spread(pick(rows, (r) => r.ackP50))} | ${spread(pick(rows, (r) => r.ackP99))} | ${spread(
       pick(rows, (r) => r.dynamoCpuPct),
       0,
     )} | ${spread(

@@ -1,16 +1,12 @@
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+// First: the thread lowers its priority before it loads the providers' modules.
+import './low-priority.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PushConfig } from '../config.js';
 import type { Outcome } from './provider.js';
 import { buildProviders } from './providers.js';
 import type { SendReply, SendRequest, ToSender } from './thread.js';
 
-/**
- * The push sender's thread: encrypts and POSTs (thread.ts says why here). It runs at the lowest
- * CPU priority, so that on a core shared with the event loop it only takes time the loop leaves.
- */
-lowerPriority();
+/** The push sender's thread: encrypts and POSTs (thread.ts says why here). */
 const providers = buildProviders(workerData as PushConfig);
 const port = parentPort;
 if (!port) throw new Error('sender-thread.ts runs as a worker thread only');
@@ -40,15 +36,5 @@ async function send(r: SendRequest): Promise<Outcome> {
     return await provider.send(r.device, r.payload);
   } catch (err) {
     return { kind: 'failed', reason: (err as { code?: string; name?: string }).code ?? (err as Error).name };
-  }
-}
-
-/** nice 19 for this thread only (Linux: setpriority on a thread id); elsewhere left as is. */
-function lowerPriority(): void {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid)) setPriority(tid, 19);
-  } catch {
-    // Not Linux, or not permitted: the thread still keeps encryption off the event loop.
   }
 }
