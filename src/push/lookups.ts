@@ -21,7 +21,7 @@ export const defaultLookupTtls: LookupTtls = {
   devicesMs: 10_000,
   settingsMs: 10_000,
   profilesMs: 30_000,
-  badgeMs: 2_000,
+  badgeMs: 10_000,
 };
 
 const MAX_ENTRIES = 100_000;

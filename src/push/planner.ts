@@ -59,22 +59,21 @@ export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<
   // A member who sent every one of these gets none of them.
   const others = members.filter((u) => !(senders.size === 1 && senders.has(u)));
   if (others.length === 0) return [];
-  // Members known to have no device cost nothing more; for the rest, presence (one Redis call)
-  // is asked while their devices are read.
+  // Members known to have no device cost nothing more; for the rest, presence first (in memory,
+  // or one Redis call), then the devices of those who missed messages only: most members of a
+  // busy chat are online, and their device lists would be reads for nothing.
   const maybe = others.filter((u) => deps.knownDevices?.(u)?.length !== 0);
   if (maybe.length === 0) return [];
-  const [lastOnline, devices] = await Promise.all([
-    deps.lastOnline(maybe),
-    inBatches(maybe, async (u) => ({ u, devices: await deps.devicesOf(u) })),
-  ]);
+  const lastOnline = await deps.lastOnline(maybe);
   // Per member, the messages they missed live: not theirs, queued after they were last online.
   const missed = (u: string) => {
     const seen = lastOnline.get(u) ?? Number.NEGATIVE_INFINITY;
     return batch.filter((q) => q.message.senderId !== u && q.at > seen);
   };
-  const offline = devices
-    .map((x) => ({ ...x, missed: missed(x.u) }))
-    .filter((x) => x.devices.length > 0 && x.missed.length > 0);
+  const away = maybe.map((u) => ({ u, missed: missed(u) })).filter((x) => x.missed.length > 0);
+  const offline = (await inBatches(away, async (x) => ({ ...x, devices: await deps.devicesOf(x.u) }))).filter(
+    (x) => x.devices.length > 0,
+  );
   if (offline.length === 0) return [];
   const settings = await deps.settingsOf(offline.map(({ u }) => ({ userId: u, chatId })));
   const now = Date.now();
