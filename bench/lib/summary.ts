@@ -33,9 +33,12 @@ export function summaryTable(byRun: readonly RunResult[][]): string {
     )} | ${spread(
       pick(rows, (r) => r.dynamoPerMessage),
       3,
+    )} | ${spread(
+      pick(rows, (r) => r.pushes),
+      0,
     )} |`;
   });
-  return [head, `|${'---|'.repeat(9)}`, ...lines].join('\n');
+  return [head, `|${'---|'.repeat(12)}`, ...lines].join('\n');
 }
 
 /** The scaling grid: one row per (clients, msg/s), each cell over its runs. */
