@@ -141,9 +141,10 @@ export class PushService {
 
   /**
    * Starts waiting sends in slices of about SEND_SLICE_MS of CPU, one slice per event-loop turn:
-   * each send begins with its encryption (~0.3 ms, more under load), and the I/O ready meanwhile
-   * (acks, writes, frames) goes between slices, not behind 32 in a row; at least one per turn,
-   * so that a busy loop slows pushes down without stopping them.
+   * on the event loop (PUSH_SEND_THREAD=off) each send begins with its encryption (~0.3 ms, more
+   * under load), and the I/O ready meanwhile (acks, writes, frames) goes between slices, not
+   * behind 32 in a row; at least one per turn, so that a busy loop slows pushes down without
+   * stopping them. With the sender thread a start is a queued postMessage entry.
    */
   private startSends(): void {
     if (this.starting || this.sending >= this.opts.sendConcurrency || this.sendQueue.length === 0) return;
