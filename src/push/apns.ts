@@ -1,9 +1,8 @@
 import { type ClientHttp2Session, connect, constants } from 'node:http2';
 import jwt from 'jsonwebtoken';
 import type { PushConfig } from '../config.js';
-import type { Device } from '../devices/store.js';
 import { NO_PREVIEW, type PushPayload } from './payload.js';
-import { type Outcome, type PushProvider, retryAfterMs } from './provider.js';
+import { type Outcome, type PushProvider, type PushTarget, retryAfterMs } from './provider.js';
 
 type ApnsConfig = NonNullable<PushConfig['apns']>;
 
@@ -22,7 +21,7 @@ export class ApnsProvider implements PushProvider {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async send(device: Device, payload: PushPayload): Promise<Outcome> {
+  async send(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     let outcome = await this.attempt(device, payload);
     // Our token was refused (expired, clock skew): sign a new one and try once more.
     if (outcome.kind === 'failed' && /ProviderToken/.test(outcome.reason ?? '')) {
@@ -32,7 +31,7 @@ export class ApnsProvider implements PushProvider {
     return outcome;
   }
 
-  private attempt(device: Device, payload: PushPayload): Promise<Outcome> {
+  private attempt(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     const body = JSON.stringify({
       aps: {
         alert: { title: payload.senderName, body: payload.text ?? NO_PREVIEW },

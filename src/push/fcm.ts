@@ -1,9 +1,14 @@
 import jwt from 'jsonwebtoken';
 import type { PushConfig } from '../config.js';
-import type { Device } from '../devices/store.js';
 import { type Answer, PushHttp } from './http.js';
 import { NO_PREVIEW, type PushPayload } from './payload.js';
-import { fromNetworkError, fromStatus, type Outcome, type PushProvider } from './provider.js';
+import {
+  fromNetworkError,
+  fromStatus,
+  type Outcome,
+  type PushProvider,
+  type PushTarget,
+} from './provider.js';
 
 type FcmConfig = NonNullable<PushConfig['fcm']>;
 
@@ -25,7 +30,7 @@ export class FcmProvider implements PushProvider {
     this.http = new PushHttp(timeoutMs);
   }
 
-  async send(device: Device, payload: PushPayload): Promise<Outcome> {
+  async send(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     let outcome = await this.attempt(device, payload);
     if (outcome.kind === 'failed' && outcome.status === 401) {
       // Our access token was revoked or expired early: fetch a new one, once.
@@ -35,7 +40,7 @@ export class FcmProvider implements PushProvider {
     return outcome;
   }
 
-  private async attempt(device: Device, payload: PushPayload): Promise<Outcome> {
+  private async attempt(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     let token: string;
     try {
       token = await this.accessToken();

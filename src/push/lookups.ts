@@ -25,6 +25,8 @@ export const defaultLookupTtls: LookupTtls = {
 };
 
 const MAX_ENTRIES = 100_000;
+/** Profiles read along with those asked for, at most (one BatchGetItem is 100 keys). */
+const MAX_ALONG = 90;
 
 /** A map whose entries expire, oldest dropped past a bound. */
 class TtlMap<V> {
@@ -130,7 +132,15 @@ export class PushLookups implements PlannerDeps {
     return out;
   }
 
-  async profiles(userIds: readonly string[]): Promise<{ id: string; name: string; previews: boolean }[]> {
+  /**
+   * These users' names and previews settings. On a miss, those of `alongWith` not cached either
+   * are read in the same request (the chat's members: its next senders), so a busy chat costs
+   * one read of them all rather than one per new sender.
+   */
+  async profiles(
+    userIds: readonly string[],
+    alongWith: readonly string[] = [],
+  ): Promise<{ id: string; name: string; previews: boolean }[]> {
     const out: { id: string; name: string; previews: boolean }[] = [];
     const missing = userIds.filter((id) => {
       const hit = this.profileMap.get(id);
@@ -139,10 +149,13 @@ export class PushLookups implements PlannerDeps {
     });
     if (missing.length === 0) return this.hit(out);
     this.stats.storeReads += 1;
-    const read = await this.src.profiles(missing);
+    const wanted = new Set(missing);
+    const extra = alongWith.filter((id) => !wanted.has(id) && this.profileMap.get(id) === undefined);
+    const read = await this.src.profiles([...missing, ...extra.slice(0, MAX_ALONG)]);
     const byId = new Map(read.map((p) => [p.id, p]));
-    for (const id of missing) this.profileMap.set(id, byId.get(id) ?? null);
-    return [...out, ...read];
+    for (const id of [...missing, ...extra.slice(0, MAX_ALONG)])
+      this.profileMap.set(id, byId.get(id) ?? null);
+    return [...out, ...read.filter((p) => wanted.has(p.id))];
   }
 
   /**

@@ -12,7 +12,11 @@ export interface PlannerDeps {
   devicesOf(userId: string): Promise<Device[]>;
   /** "<chatId>|<userId>" → settings, for those that have any. */
   settingsOf(pairs: { userId: string; chatId: string }[]): Promise<Map<string, ChatSettings>>;
-  profiles(userIds: readonly string[]): Promise<{ id: string; name: string; previews: boolean }[]>;
+  /** `alongWith`: others worth reading in the same request (a cache may; the store ignores them). */
+  profiles(
+    userIds: readonly string[],
+    alongWith?: readonly string[],
+  ): Promise<{ id: string; name: string; previews: boolean }[]>;
   totalUnread(userId: string): Promise<number>;
 }
 
@@ -80,7 +84,7 @@ export async function plan(deps: PlanSource, batch: readonly Queued[]): Promise<
   const targets = offline.filter(({ u }) => !isMuted(settings.get(`${chatId}|${u}`), now));
   if (targets.length === 0) return [];
   const profiles = new Map(
-    (await deps.profiles([...senders, ...targets.map((t) => t.u)])).map((p) => [p.id, p]),
+    (await deps.profiles([...senders, ...targets.map((t) => t.u)], members)).map((p) => [p.id, p]),
   );
   const badges = await inBatches(targets, (t) =>
     deps.badges(

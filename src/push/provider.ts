@@ -11,8 +11,11 @@ export type Outcome =
   | { kind: 'retry'; afterMs?: number; status?: number }
   | { kind: 'failed'; status?: number; reason?: string };
 
+/** What a provider needs of a device: where to send (not whose, nor since when). */
+export type PushTarget = Pick<Device, 'platform' | 'endpoint' | 'p256dh' | 'auth' | 'token'>;
+
 export interface PushProvider {
-  send(device: Device, payload: PushPayload): Promise<Outcome>;
+  send(device: PushTarget, payload: PushPayload): Promise<Outcome>;
   close(): Promise<void>;
 }
 

@@ -1,14 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import type { PushConfig } from '../config.js';
-import type { Device } from '../devices/store.js';
 import type { Logger } from '../lib/logger.js';
 import type { PushPayload } from './payload.js';
-import type { Outcome } from './provider.js';
+import type { Outcome, PushTarget } from './provider.js';
 import type { Providers } from './providers.js';
 
 export interface SendRequest {
   id: number;
-  device: Device;
+  device: PushTarget;
   payload: PushPayload;
 }
 export interface SendReply {
@@ -53,12 +52,13 @@ export class ThreadedProviders {
     return out;
   }
 
-  send(device: Device, payload: PushPayload): Promise<Outcome> {
+  send(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     if (this.closing) return Promise.resolve({ kind: 'failed', reason: 'closed' });
     this.worker ??= this.start();
     const id = ++this.nextId;
     // All sends started in one turn go in one message.
-    if (this.outbox.push({ id, device, payload }) === 1) queueMicrotask(() => this.flush());
+    // Only where to send crosses over: each field is copied (structured clone) on both sides.
+    if (this.outbox.push({ id, device: targetOf(device), payload }) === 1) queueMicrotask(() => this.flush());
     return new Promise((resolve) => this.pending.set(id, resolve));
   }
 
@@ -101,6 +101,12 @@ export class ThreadedProviders {
     });
     return worker;
   }
+}
+
+function targetOf(d: PushTarget): PushTarget {
+  if (d.platform === 'webpush')
+    return { platform: d.platform, endpoint: d.endpoint, p256dh: d.p256dh, auth: d.auth };
+  return { platform: d.platform, token: d.token };
 }
 
 /** The built sender-thread.js; from source (tests, tsx) the same file as TypeScript through tsx. */

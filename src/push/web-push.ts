@@ -1,9 +1,14 @@
 import webpush from 'web-push';
 import type { PushConfig } from '../config.js';
-import type { Device } from '../devices/store.js';
 import { type Answer, PushHttp } from './http.js';
 import type { PushPayload } from './payload.js';
-import { fromNetworkError, fromStatus, type Outcome, type PushProvider } from './provider.js';
+import {
+  fromNetworkError,
+  fromStatus,
+  type Outcome,
+  type PushProvider,
+  type PushTarget,
+} from './provider.js';
 
 /** How long a push service keeps an undelivered message (seconds): a day. */
 const TTL_SECONDS = 24 * 3600;
@@ -32,7 +37,7 @@ export class WebPushProvider implements PushProvider {
     this.http = new PushHttp(timeoutMs);
   }
 
-  async send(device: Device, payload: PushPayload): Promise<Outcome> {
+  async send(device: PushTarget, payload: PushPayload): Promise<Outcome> {
     const endpoint = device.endpoint ?? '';
     const details = webpush.generateRequestDetails(
       { endpoint, keys: { p256dh: device.p256dh ?? '', auth: device.auth ?? '' } },
