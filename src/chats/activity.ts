@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/logger.js';
+import { spreadOf } from '../lib/spread.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
 
@@ -9,6 +10,12 @@ const COUNTED_IDS = 50_000;
  * messages' writes queue behind whatever it has in flight (16 at once put ~1 s on the bench's p99).
  */
 const CONCURRENCY = 4;
+/**
+ * Each chat is written in its own slot of the interval (one of SLOTS), so a busy instance writes
+ * a tenth of its chats every tenth of the interval rather than all of them at once: the writes of
+ * messages queue behind whatever a flush has in flight at DynamoDB.
+ */
+const SLOTS = 10;
 /** How often a busy chat's members' list rows are rewritten (ordering of other instances' lists lags by up to this). */
 const ROWS_EVERY_MS = 10_000;
 
@@ -27,6 +34,8 @@ export interface PendingActivity {
 /** What a chat gained since the last flush. */
 interface Pending {
   last: Message;
+  /** The chat's slot of the interval (SLOTS). */
+  slot: number;
   /** New messages (0 when only the list rows are left to write). */
   count: number;
   /** New messages per sender: their own messages count as read. */
@@ -60,13 +69,17 @@ export class ActivityTracker implements PendingActivity {
   private landings = 0;
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
+  private tick = 0;
 
   constructor(
     private readonly chats: ChatStore,
     private readonly logger: Logger | undefined,
     intervalMs = 2_000,
   ) {
-    this.timer = setInterval(() => void this.run(false, async () => {}), intervalMs);
+    this.timer = setInterval(() => {
+      const slot = this.tick++ % SLOTS;
+      void this.run(slot, async () => {});
+    }, intervalMs / SLOTS);
     this.timer.unref();
   }
 
@@ -76,7 +89,8 @@ export class ActivityTracker implements PendingActivity {
     this.counted.add(m.id);
     if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
     const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
-    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
+    const slot = spreadOf(m.chatId) % SLOTS;
+    this.merge(m.chatId, { last: m, slot, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
   }
 
   /**
@@ -108,13 +122,14 @@ export class ActivityTracker implements PendingActivity {
    * counts that no flush of this instance changes under it (readCount is set, not added).
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.run(true, fn);
+    return this.run('all', fn);
   }
 
-  /** forced: a reader waits on it, so held-back list rows are written too. */
-  private run<T>(forced: boolean, fn: () => Promise<T>): Promise<T> {
+  /** `all`: a reader waits on it, so every chat is written, and held-back list rows too. */
+  private run<T>(slot: number | 'all', fn: () => Promise<T>): Promise<T> {
+    const forced = slot === 'all';
     const run = this.chain.then(async () => {
-      await this.write(forced);
+      await this.write(slot);
       await this.writeDueRows(forced);
       return fn();
     });
@@ -139,10 +154,15 @@ export class ActivityTracker implements PendingActivity {
     for (const [u, n] of p.mentioned) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + n);
   }
 
-  private async write(forced: boolean): Promise<void> {
+  private async write(slot: number | 'all'): Promise<void> {
     if (this.dirty.size === 0) return;
-    const batch = [...this.dirty.values()];
-    this.dirty = new Map();
+    const forced = slot === 'all';
+    const batch: Pending[] = [];
+    for (const [chatId, p] of this.dirty)
+      if (forced || p.slot === slot) {
+        batch.push(p);
+        this.dirty.delete(chatId);
+      }
     for (const p of batch) this.writing.set(p.last.chatId, p);
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
       await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)));

@@ -1,3 +1,4 @@
+import { spreadOf } from '../lib/spread.js';
 import type { FeedStore } from './store.js';
 
 export interface InboxOptions {
@@ -72,7 +73,7 @@ export class Inbox {
    */
   private bucketsFor(now: number, chatId: string): number[] {
     const b = this.bucketOf(now);
-    const early = this.opts.marginMs + (spread(chatId) % Math.floor(this.opts.bucketMs / 4));
+    const early = this.opts.marginMs + (spreadOf(chatId) % Math.floor(this.opts.bucketMs / 4));
     return now + early >= (b + 1) * this.opts.bucketMs ? [b, b + 1] : [b];
   }
 
@@ -85,10 +86,3 @@ export class Inbox {
 }
 
 const rows = (chatId: string, users: readonly string[]) => users.map((userId) => ({ userId, chatId }));
-
-/** A number from the chat id, the same on every instance (FNV-1a). */
-function spread(chatId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < chatId.length; i++) h = Math.imul(h ^ chatId.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
