@@ -70,6 +70,9 @@ export class ActivityTracker implements PendingActivity {
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
   private tick = 0;
+  /** Slots whose time came while a flush was still running: the next run writes them all. */
+  private readonly dueSlots = new Set<number>();
+  private ticking = false;
 
   constructor(
     private readonly chats: ChatStore,
@@ -77,8 +80,15 @@ export class ActivityTracker implements PendingActivity {
     intervalMs = 2_000,
   ) {
     this.timer = setInterval(() => {
-      const slot = this.tick++ % SLOTS;
-      void this.run(slot, async () => {});
+      this.dueSlots.add(this.tick++ % SLOTS);
+      // One timed run at a time: a slow DynamoDB must not queue a run per tick behind it.
+      if (this.ticking) return;
+      this.ticking = true;
+      void this.run(this.dueSlots, async () => {})
+        .catch(() => {}) // each write logs its own failure and keeps it for the next round
+        .finally(() => {
+          this.ticking = false;
+        });
     }, intervalMs / SLOTS);
     this.timer.unref();
   }
@@ -126,10 +136,10 @@ export class ActivityTracker implements PendingActivity {
   }
 
   /** `all`: a reader waits on it, so every chat is written, and held-back list rows too. */
-  private run<T>(slot: number | 'all', fn: () => Promise<T>): Promise<T> {
-    const forced = slot === 'all';
+  private run<T>(slots: Set<number> | 'all', fn: () => Promise<T>): Promise<T> {
+    const forced = slots === 'all';
     const run = this.chain.then(async () => {
-      await this.write(slot);
+      await this.write(slots);
       await this.writeDueRows(forced);
       return fn();
     });
@@ -154,12 +164,15 @@ export class ActivityTracker implements PendingActivity {
     for (const [u, n] of p.mentioned) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + n);
   }
 
-  private async write(slot: number | 'all'): Promise<void> {
+  /** The dirty chats of these slots (taken out of the set: a later tick adds them again). */
+  private async write(slots: Set<number> | 'all'): Promise<void> {
+    const forced = slots === 'all';
+    const due = forced ? undefined : new Set(slots);
+    if (!forced) slots.clear();
     if (this.dirty.size === 0) return;
-    const forced = slot === 'all';
     const batch: Pending[] = [];
     for (const [chatId, p] of this.dirty)
-      if (forced || p.slot === slot) {
+      if (!due || due.has(p.slot)) {
         batch.push(p);
         this.dirty.delete(chatId);
       }

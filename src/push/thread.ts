@@ -16,6 +16,9 @@ export interface SendReply {
 }
 export type ToSender = SendRequest[] | 'close';
 
+/** How long the thread may take to close its connections before it is stopped. */
+const CLOSE_GRACE_MS = 3_000;
+
 /**
  * The providers, sending from one worker thread (sender-thread.ts) rather than the event loop.
  * Each Web Push needs its own aes128gcm encryption (an ECDH key pair and agreement, HKDF,
@@ -70,6 +73,8 @@ export class ThreadedProviders {
       worker.once('exit', () => resolve());
       this.flush();
       worker.postMessage('close' satisfies ToSender);
+      // Whatever a provider still holds open must not hold up the server's shutdown.
+      setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS).unref();
     });
     return this.closing;
   }
