@@ -1,5 +1,4 @@
 import type { Logger } from '../lib/logger.js';
-import { spreadOf } from '../lib/spread.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
 
@@ -10,12 +9,6 @@ const COUNTED_IDS = 50_000;
  * messages' writes queue behind whatever it has in flight (16 at once put ~1 s on the bench's p99).
  */
 const CONCURRENCY = 4;
-/**
- * Each chat is written in its own slot of the interval (one of SLOTS), so a busy instance writes
- * a tenth of its chats every tenth of the interval rather than all of them at once: the writes of
- * messages queue behind whatever a flush has in flight at DynamoDB.
- */
-const SLOTS = 10;
 /** How often a busy chat's members' list rows are rewritten (ordering of other instances' lists lags by up to this). */
 const ROWS_EVERY_MS = 10_000;
 
@@ -34,8 +27,6 @@ export interface PendingActivity {
 /** What a chat gained since the last flush. */
 interface Pending {
   last: Message;
-  /** The chat's slot of the interval (SLOTS). */
-  slot: number;
   /** New messages (0 when only the list rows are left to write). */
   count: number;
   /** New messages per sender: their own messages count as read. */
@@ -69,9 +60,6 @@ export class ActivityTracker implements PendingActivity {
   private landings = 0;
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
-  private tick = 0;
-  /** Slots whose time came while a flush was still running: the next run writes them all. */
-  private readonly dueSlots = new Set<number>();
   private ticking = false;
 
   constructor(
@@ -80,16 +68,15 @@ export class ActivityTracker implements PendingActivity {
     intervalMs = 2_000,
   ) {
     this.timer = setInterval(() => {
-      this.dueSlots.add(this.tick++ % SLOTS);
       // One timed run at a time: a slow DynamoDB must not queue a run per tick behind it.
       if (this.ticking) return;
       this.ticking = true;
-      void this.run(this.dueSlots, async () => {})
+      void this.run(false, async () => {})
         .catch(() => {}) // each write logs its own failure and keeps it for the next round
         .finally(() => {
           this.ticking = false;
         });
-    }, intervalMs / SLOTS);
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -99,8 +86,7 @@ export class ActivityTracker implements PendingActivity {
     this.counted.add(m.id);
     if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
     const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
-    const slot = spreadOf(m.chatId) % SLOTS;
-    this.merge(m.chatId, { last: m, slot, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
+    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
   }
 
   /**
@@ -132,14 +118,13 @@ export class ActivityTracker implements PendingActivity {
    * counts that no flush of this instance changes under it (readCount is set, not added).
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    return this.run('all', fn);
+    return this.run(true, fn);
   }
 
-  /** `all`: a reader waits on it, so every chat is written, and held-back list rows too. */
-  private run<T>(slots: Set<number> | 'all', fn: () => Promise<T>): Promise<T> {
-    const forced = slots === 'all';
+  /** forced: a reader waits on it, so held-back list rows are written too. */
+  private run<T>(forced: boolean, fn: () => Promise<T>): Promise<T> {
     const run = this.chain.then(async () => {
-      await this.write(slots);
+      await this.write(forced);
       await this.writeDueRows(forced);
       return fn();
     });
@@ -164,18 +149,10 @@ export class ActivityTracker implements PendingActivity {
     for (const [u, n] of p.mentioned) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + n);
   }
 
-  /** The dirty chats of these slots (taken out of the set: a later tick adds them again). */
-  private async write(slots: Set<number> | 'all'): Promise<void> {
-    const forced = slots === 'all';
-    const due = forced ? undefined : new Set(slots);
-    if (!forced) slots.clear();
+  private async write(forced: boolean): Promise<void> {
     if (this.dirty.size === 0) return;
-    const batch: Pending[] = [];
-    for (const [chatId, p] of this.dirty)
-      if (!due || due.has(p.slot)) {
-        batch.push(p);
-        this.dirty.delete(chatId);
-      }
+    const batch = [...this.dirty.values()];
+    this.dirty = new Map();
     for (const p of batch) this.writing.set(p.last.chatId, p);
     for (let i = 0; i < batch.length; i += CONCURRENCY) {
       await Promise.all(batch.slice(i, i + CONCURRENCY).map((p) => this.writeChat(p, forced)));
