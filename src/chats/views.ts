@@ -116,10 +116,10 @@ export class ChatViews {
     const found = chatIds.flatMap((id) => entries.get(id) ?? []);
     const keys = found.flatMap((e) => e.memberIds.map((id) => ({ chatId: e.meta.chatId, userId: id })));
     const stored = found.flatMap((e) => e.activity?.lastMessage ?? []);
-    const [members, live, settings] = await Promise.all([
+    const [members, current, settings] = await Promise.all([
       this.chats.getMembers(keys),
       // The stored copy is as sent; the item itself carries edits and deletes since.
-      this.messages.current(stored),
+      this.messages.currentFor(stored, userId),
       known
         ? new Map([...known].map(([chatId, s]) => [`${chatId}|${userId}`, s]))
         : this.settings && found.length > 0
@@ -132,8 +132,16 @@ export class ChatViews {
       list.push(m);
       membersOf.set(m.chatId, list);
     }
+    // A last message I deleted for myself: the one before it is my last (a Query each: rare).
+    const hiddenLast = stored.filter((m) => current.hiddenIds.has(m.id));
+    const before = await Promise.all(
+      hiddenLast.map(
+        async (m) => (await this.messages.page(m.chatId, { before: m.id, limit: 1 }, userId)).messages,
+      ),
+    );
+    const live = [...current.shown, ...before.flat()];
     const lastOf = new Map<string, Message>();
-    for (const m of [...stored, ...live]) {
+    for (const m of [...stored.filter((m) => !current.hiddenIds.has(m.id)), ...live]) {
       const seen = lastOf.get(m.chatId);
       if (!seen || seen.id <= m.id) lastOf.set(m.chatId, m);
     }

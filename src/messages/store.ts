@@ -84,6 +84,20 @@ export class MessageStore {
     return items.map(toMessage);
   }
 
+  /** As `current`, with the ids of those `viewer` deleted for themselves set apart. */
+  async currentFor(
+    messages: readonly Message[],
+    viewer: string,
+  ): Promise<{ shown: Message[]; hiddenIds: Set<string> }> {
+    const items = await batchGetAll(this.db.doc, this.table, messages.map(keyOf), true);
+    const mine = hiddenAttr(viewer);
+    const hidden = items.filter((i) => i[mine] !== undefined);
+    return {
+      shown: items.filter((i) => i[mine] === undefined).map(toMessage),
+      hiddenIds: new Set(hidden.map((i) => i.id as string)),
+    };
+  }
+
   /** One BatchWriteItem call (≤ 25 puts); returns the items DynamoDB left unprocessed. */
   writeBatch(items: MessageItem[]): Promise<MessageItem[]> {
     return this.db.batchWriter.put(this.table, items);

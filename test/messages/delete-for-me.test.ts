@@ -78,3 +78,44 @@ describe('delete for me', () => {
     expect((await hide(ann, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
   });
 });
+
+describe('delete for me, in the chat list', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startTestServer();
+  });
+  afterAll(() => srv.close());
+
+  const lastOf = async (u: TestUser, chatId: string) => {
+    const res = await request(srv.url).get(`/v1/chats/${chatId}`).set(bearer(u)).expect(200);
+    const listed = await request(srv.url).get('/v1/chats').set(bearer(u)).expect(200);
+    const inList = listed.body.chats.find((c: { id: string }) => c.id === chatId);
+    expect(inList?.lastMessage?.id).toBe(res.body.lastMessage?.id);
+    return res.body.lastMessage?.id as string | undefined;
+  };
+
+  it('shows me the message before the last one when I deleted the last for myself; the others still see it', async () => {
+    const [ann, bob] = await signUpAll(srv.url, 'ann', 'bob');
+    const chatId = await createGroup(srv.url, ann, [bob]);
+    const before = await postMessage(srv.url, bob, chatId, 'fine');
+    const last = await postMessage(srv.url, bob, chatId, 'embarrassing');
+    await request(srv.url)
+      .delete(`/v1/chats/${chatId}/messages/${last.id}?for=me`)
+      .set(bearer(ann))
+      .expect(204);
+    expect(await lastOf(ann, chatId)).toBe(before.id);
+    expect(await lastOf(bob, chatId)).toBe(last.id);
+  });
+
+  it('shows no last message when I deleted every message for myself', async () => {
+    const [ann, bob] = await signUpAll(srv.url, 'ann', 'bob');
+    const chatId = await createGroup(srv.url, ann, [bob]);
+    const only = await postMessage(srv.url, bob, chatId, 'only one');
+    await request(srv.url)
+      .delete(`/v1/chats/${chatId}/messages/${only.id}?for=me`)
+      .set(bearer(ann))
+      .expect(204);
+    expect(await lastOf(ann, chatId)).toBeUndefined();
+    expect(await lastOf(bob, chatId)).toBe(only.id);
+  });
+});
