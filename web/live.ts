@@ -162,6 +162,8 @@ function onDelivered(chatId: string, userId: string, messageId: string): void {
 
 /** Deleted for me (here or on another of my devices): gone from this one. */
 export function hide(chatId: string, messageId: string): void {
+  // My chat list's last message: the one before it is now (the server knows which).
+  if (chats.get(chatId)?.lastMessage?.id === messageId) liveHooks.reloadChat(chatId);
   if (!messagesOf(chatId).delete(messageId)) return;
   if (chatId === state.active) renderMessages('keep');
 }

@@ -91,6 +91,10 @@ describe('the web client shows receipts, replies and reactions', () => {
     await b.page.getByRole('button', { name: 'Delete for me' }).click();
     await texts(bubbles(b.page), ['This message was deleted']);
     await texts(bubbles(a.page), ['This message was deleted', 'sounds good']);
+    // ...and gone from his chat list's preview, which shows the message before it; not Ann's.
+    const last = (p: Page, name: string) => chatButton(p, name).locator('.last');
+    await texts(last(b.page, ann.userName), ['This message was deleted']);
+    await texts(last(a.page, bob.userName), ['sounds good']);
     await a.ctx.close();
     await b.ctx.close();
   });
