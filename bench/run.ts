@@ -3,7 +3,7 @@
 // Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
 // prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -62,6 +62,8 @@ export interface RunResult {
   loopCpuUsPerDelivery: number;
   rssMB: number;
   kbPerConnection: number;
+  /** The V8 heap in use (after full GCs) the connections added, per connection: what JS retains. */
+  heapKbPerConnection: number;
   ackP50?: number;
   ackP99?: number;
   acked?: number;
@@ -105,9 +107,10 @@ async function dynamoCalls(
 async function startServer(
   kind: string,
   extraEnv: Record<string, string>,
-): Promise<{ proc: ChildProcess; port: number; metricsPort: number }> {
+): Promise<{ proc: ChildProcess; port: number; metricsPort: number; memLog: string }> {
   const port = await freePort();
   const metricsPort = await freePort();
+  const memLog = join(mkdtempSync(join(tmpdir(), 'chatx-bench-mem-')), 'memory.jsonl');
   const args =
     kind === 'chatx'
       ? ['dist/server.js']
@@ -115,32 +118,50 @@ async function startServer(
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server's send window (bench/lib/prof-on-signal.cjs;
   // open it in Chrome DevTools, or summarise it with bench/lib/top-frames.ts).
   const prof = process.env.BENCH_CPU_PROF ? ['--require', './bench/lib/prof-on-signal.cjs'] : [];
-  const proc = pinned(0, [...prof, '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs', ...args], {
+  // The young generation at its full size from the start (16 MB semi-spaces, which every server
+  // reaches under load anyway): otherwise its growth while clients connect counts as memory per
+  // connection for a server that had not grown it yet (the relays) and not for one that had.
+  const memory = ['--min-semi-space-size=16', '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs'];
+  const proc = pinned(0, [...prof, ...memory, ...args], {
     ...extraEnv,
+    BENCH_MEM_LOG: memLog,
     BENCH_PROF_NAME: kind,
     PORT: String(port),
     METRICS_PORT: String(metricsPort),
   });
   proc.stdout?.resume();
   await waitForPort(port, 30_000);
-  return { proc, port, metricsPort };
+  return { proc, port, metricsPort, memLog };
 }
 
-/** RSS after a full GC in the server (see bench/lib/gc-on-signal.cjs). */
-async function settledRss(pid: number): Promise<number> {
-  // Twice: V8 returns freed pages to the OS lazily, after a later collection.
-  for (let i = 0; i < 2; i++) {
+/** RSS and V8 heap in use, after full GCs in the server (see bench/lib/gc-on-signal.cjs). */
+async function settledMemory(pid: number, memLog: string): Promise<{ rss: number; heapUsed: number }> {
+  // V8 hands pages freed by a collection back to the OS lazily, over later ones: a server that
+  // made more garbage takes more rounds (Chat-X's connect path: 3–4). Until RSS stops falling.
+  let rss = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 8; i++) {
     process.kill(pid, 'SIGUSR2');
     await new Promise((r) => setTimeout(r, 700));
+    const now = rssBytes(pid);
+    const settled = i >= 1 && now > rss * 0.99;
+    rss = Math.min(rss, now);
+    if (settled) break;
   }
-  return rssBytes(pid);
+  const last = readFileSync(memLog, 'utf8').trim().split('\n').pop() as string;
+  return { rss, heapUsed: (JSON.parse(last) as { heapUsed: number }).heapUsed };
 }
 
-async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, metricsPort?: number) {
+async function drive(
+  cfg: LoadConfig,
+  server: { pid: number; memLog: string },
+  dynamoPid?: number,
+  metricsPort?: number,
+) {
+  const serverPid = server.pid;
   const dir = mkdtempSync(join(tmpdir(), 'chatx-bench-'));
   const file = join(dir, 'load.json');
   writeFileSync(file, JSON.stringify(cfg));
-  const rssBefore = await settledRss(serverPid);
+  const before = await settledMemory(serverPid, server.memLog);
   const gen = pinned(1, ['--import', 'tsx', 'bench/loadgen.ts', file]);
   const lines = createInterface({ input: gen.stdout as NodeJS.ReadableStream });
   const next = () =>
@@ -149,7 +170,7 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, met
     );
   const connected = await next();
   if (connected.phase !== 'connected') throw new Error(`load generator: ${JSON.stringify(connected)}`);
-  const rssConnected = await settledRss(serverPid);
+  const withClients = await settledMemory(serverPid, server.memLog);
   const calls0 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
   const cpu0 = cpuSeconds(serverPid);
   const loop0 = mainThreadCpuSeconds(serverPid);
@@ -190,7 +211,8 @@ async function drive(cfg: LoadConfig, serverPid: number, dynamoPid?: number, met
       cpuUsPerDelivery: (cpu / Math.max(1, delivered)) * 1e6,
       loopCpuUsPerDelivery: (loop / Math.max(1, delivered)) * 1e6,
       rssMB: rssBytes(serverPid) / 2 ** 20,
-      kbPerConnection: (rssConnected - rssBefore) / cfg.clients.length / 1024,
+      kbPerConnection: (withClients.rss - before.rss) / cfg.clients.length / 1024,
+      heapKbPerConnection: (withClients.heapUsed - before.heapUsed) / cfg.clients.length / 1024,
       sent: Number(done.sent),
       errors: Number(done.errors),
       ...(cfg.kind === 'chatx'
@@ -212,12 +234,12 @@ const rooms = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ room: `room-${Math.floor(i / roomSize)}` }));
 
 async function relay(kind: 'ws' | 'socketio'): Promise<RunResult> {
-  const { proc, port } = await startServer(kind, {});
+  const { proc, port, memLog } = await startServer(kind, {});
   try {
     const url = kind === 'ws' ? `ws://127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
     const { result } = await drive(
       { kind, url, clients: rooms(clients), rate, durationMs, drainMs: 2_000, bodyBytes: 100 },
-      proc.pid as number,
+      { pid: proc.pid as number, memLog },
     );
     return { server: kind === 'ws' ? 'bare ws relay' : 'Socket.IO relay', ...result };
   } finally {
@@ -338,7 +360,7 @@ async function chatxSession(maxClients: number): Promise<ChatxSession> {
   let accounts: { room: string; token: string }[] = [];
   return {
     async run(n, r, push) {
-      const { proc, port, metricsPort } = await startServer('chatx', {
+      const { proc, port, metricsPort, memLog } = await startServer('chatx', {
         ...serverEnv,
         ...(push === 'off' ? {} : vapid),
         PUSH_SEND_THREAD: push === 'loop' ? 'off' : 'on',
@@ -357,7 +379,7 @@ async function chatxSession(maxClients: number): Promise<ChatxSession> {
             drainMs: 3_000,
             bodyBytes: 100,
           },
-          proc.pid as number,
+          { pid: proc.pid as number, memLog },
           local.process.pid,
           metricsPort,
         );
@@ -386,11 +408,11 @@ const f = (n: number | undefined, d = 1) => (n === undefined || Number.isNaN(n) 
 
 function table(rows: RunResult[]): string {
   const head =
-    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | loop CPU µs/delivery | RSS MB | KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes | DynamoDB req/msg |';
-  const sep = `|${'---|'.repeat(19)}`;
+    '| server | clients | msg/s | deliveries/s | lost | p50 ms | p90 ms | p99 ms | max ms | CPU µs/delivery | loop CPU µs/delivery | RSS MB | KB/conn | heap KB/conn | ack p50 | ack p99 | loadgen CPU | DynamoDB Local CPU | pushes | DynamoDB req/msg |';
+  const sep = `|${'---|'.repeat(20)}`;
   const body = rows.map(
     (r) =>
-      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.loopCpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage, 3)} |`,
+      `| ${r.server} | ${r.clients} | ${r.rate} | ${r.deliveriesPerSec} | ${r.lost} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${f(r.cpuUsPerDelivery)} | ${f(r.loopCpuUsPerDelivery)} | ${f(r.rssMB, 0)} | ${f(r.kbPerConnection)} | ${f(r.heapKbPerConnection)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.loadgenCpuPct, 0)}% | ${r.dynamoCpuPct === undefined ? '—' : `${f(r.dynamoCpuPct, 0)}%`} | ${r.pushes ?? '—'} | ${r.dynamoPerMessage === undefined ? '—' : f(r.dynamoPerMessage, 3)} |`,
   );
   return [head, sep, ...body].join('\n');
 }
@@ -411,11 +433,13 @@ function ratiosOf(rows: RunResult[]) {
   const ws = rows.find((r) => r.server === 'bare ws relay');
   const sio = rows.find((r) => r.server === 'Socket.IO relay');
   const cx = rows.find((r) => r.server.startsWith('Chat-X'));
-  return ws && sio && cx
+  // Memory needs only the bare ws relay (`--only ws,chatx` at 5,000 and 10,000 connections).
+  return ws && cx
     ? {
-        cpuVsSocketIo: cx.cpuUsPerDelivery / sio.cpuUsPerDelivery,
+        cpuVsSocketIo: sio ? cx.cpuUsPerDelivery / sio.cpuUsPerDelivery : Number.NaN,
         cpuVsWs: cx.cpuUsPerDelivery / ws.cpuUsPerDelivery,
         memoryVsWs: cx.kbPerConnection / ws.kbPerConnection,
+        heapVsWs: cx.heapKbPerConnection / ws.heapKbPerConnection,
       }
     : undefined;
 }
@@ -469,7 +493,11 @@ async function main(): Promise<void> {
       ratios.map((r) => r.memoryVsWs),
       2,
     );
-    out += `\nChat-X vs baselines (same run; median [min–max] of ${ratios.length}): CPU/delivery ${cpuSio}× Socket.IO, ${cpuWs}× bare ws; memory/connection ${mem}× bare ws\n`;
+    const heap = spread(
+      ratios.map((r) => r.heapVsWs),
+      2,
+    );
+    out += `\nChat-X vs baselines (same run; median [min–max] of ${ratios.length}): CPU/delivery ${cpuSio}× Socket.IO, ${cpuWs}× bare ws; memory/connection ${mem}× bare ws (RSS), ${heap}× (V8 heap in use)\n`;
   }
   if (scaling.length) out += `\nScaling (Chat-X, median [min–max] of ${runs}):\n${scalingTable(scaling)}\n`;
   if (persist.length) out += `\nPersistence on DynamoDB Local:\n${persistTable(persist)}\n`;

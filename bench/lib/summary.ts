@@ -23,11 +23,11 @@ const pick = (rows: readonly RunResult[], f: (r: RunResult) => number | undefine
 export function summaryTable(byRun: readonly RunResult[][]): string {
   const names = [...new Set(byRun.flat().map((r) => r.server))];
   const head =
-    '| server | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | loop CPU µs/delivery | KB/conn | ack p50 ms | ack p99 ms | DynamoDB Local CPU % | DynamoDB req/msg | pushes |';
+    '| server | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | loop CPU µs/delivery | KB/conn | heap KB/conn | ack p50 ms | ack p99 ms | DynamoDB Local CPU % | DynamoDB req/msg | pushes |';
   const lines = names.map((name) => {
     const rows = byRun.flat().filter((r) => r.server === name);
     const lost = rows.reduce((n, r) => n + r.lost, 0);
-    return `| ${name} | ${lost} | ${spread(pick(rows, (r) => r.p50))} | ${spread(pick(rows, (r) => r.p99))} | ${spread(pick(rows, (r) => r.cpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.loopCpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${spread(pick(rows, (r) => r.ackP50))} | ${spread(pick(rows, (r) => r.ackP99))} | ${spread(
+    return `| ${name} | ${lost} | ${spread(pick(rows, (r) => r.p50))} | ${spread(pick(rows, (r) => r.p99))} | ${spread(pick(rows, (r) => r.cpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.loopCpuUsPerDelivery))} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${spread(pick(rows, (r) => r.heapKbPerConnection))} | ${spread(pick(rows, (r) => r.ackP50))} | ${spread(pick(rows, (r) => r.ackP99))} | ${spread(
       pick(rows, (r) => r.dynamoCpuPct),
       0,
     )} | ${spread(
@@ -38,13 +38,13 @@ export function summaryTable(byRun: readonly RunResult[][]): string {
       0,
     )} |`;
   });
-  return [head, `|${'---|'.repeat(12)}`, ...lines].join('\n');
+  return [head, `|${'---|'.repeat(13)}`, ...lines].join('\n');
 }
 
 /** The scaling grid: one row per (clients, msg/s), each cell over its runs. */
 export function scalingTable(cells: readonly RunResult[][]): string {
   const head =
-    '| clients | msg/s | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | RSS MB | KB/conn | acked | DynamoDB Local CPU % |';
+    '| clients | msg/s | lost (sum) | p50 ms | p99 ms | CPU µs/delivery | RSS MB | KB/conn | heap KB/conn | acked | DynamoDB Local CPU % |';
   const lines = cells.map((rows) => {
     const first = rows[0] as RunResult;
     const lost = rows.reduce((n, r) => n + r.lost, 0);
@@ -59,10 +59,10 @@ export function scalingTable(cells: readonly RunResult[][]): string {
     )} | ${spread(pick(rows, (r) => r.cpuUsPerDelivery))} | ${spread(
       pick(rows, (r) => r.rssMB),
       0,
-    )} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${acked}/${sent} | ${spread(
+    )} | ${spread(pick(rows, (r) => r.kbPerConnection))} | ${spread(pick(rows, (r) => r.heapKbPerConnection))} | ${acked}/${sent} | ${spread(
       pick(rows, (r) => r.dynamoCpuPct),
       0,
     )} |`;
   });
-  return [head, `|${'---|'.repeat(10)}`, ...lines].join('\n');
+  return [head, `|${'---|'.repeat(11)}`, ...lines].join('\n');
 }
