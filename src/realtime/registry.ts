@@ -7,8 +7,8 @@ import type { Connection } from './connection.js';
  * last connection leaving stops them: the bus routes by what this registry holds.
  */
 export class Registry {
-  private readonly byUser = new Map<string, Set<Connection>>();
-  private readonly rooms = new Map<string, Set<Connection>>();
+  private readonly byUser = new Map<string, Group>();
+  private readonly rooms = new Map<string, Group>();
   private readonly all = new Set<Connection>();
 
   constructor(private readonly routing?: Pick<FanoutBus, 'watch' | 'unwatch'>) {}
@@ -16,13 +16,7 @@ export class Registry {
   /** Registers an authenticated connection. */
   addUser(conn: Connection): void {
     this.all.add(conn);
-    let set = this.byUser.get(conn.userId);
-    if (!set) {
-      set = new Set();
-      this.byUser.set(conn.userId, set);
-      void this.routing?.watch([userTopic(conn.userId)]);
-    }
-    set.add(conn);
+    if (addTo(this.byUser, conn.userId, conn)) void this.routing?.watch([userTopic(conn.userId)]);
   }
 
   /** Resolves once the user's and these chats' events flow to this instance (see Hub.ready). */
@@ -39,43 +33,25 @@ export class Registry {
   remove(conn: Connection): boolean {
     if (!this.all.delete(conn)) return false;
     for (const chatId of conn.chats) this.leave(conn, chatId);
-    const set = this.byUser.get(conn.userId);
-    set?.delete(conn);
-    if (set && set.size === 0) {
-      this.byUser.delete(conn.userId);
-      this.routing?.unwatch([userTopic(conn.userId)]);
-      return true;
-    }
-    return false;
+    if (!removeFrom(this.byUser, conn.userId, conn)) return false;
+    this.routing?.unwatch([userTopic(conn.userId)]);
+    return true;
   }
 
   /** Puts the connection in the room; when the room is new here, resolves once its events flow. */
   join(conn: Connection, chatId: string): Promise<void> | undefined {
-    let room = this.rooms.get(chatId);
-    let started: Promise<void> | undefined;
-    if (!room) {
-      room = new Set();
-      this.rooms.set(chatId, room);
-      started = this.routing?.watch([chatTopic(chatId)]);
-    }
-    room.add(conn);
-    return started;
+    return addTo(this.rooms, chatId, conn) ? this.routing?.watch([chatTopic(chatId)]) : undefined;
   }
 
   leave(conn: Connection, chatId: string): void {
-    const room = this.rooms.get(chatId);
-    if (!room?.delete(conn)) return;
-    if (room.size === 0) {
-      this.rooms.delete(chatId);
-      this.routing?.unwatch([chatTopic(chatId)]);
-    }
+    if (removeFrom(this.rooms, chatId, conn)) this.routing?.unwatch([chatTopic(chatId)]);
   }
 
-  room(chatId: string): ReadonlySet<Connection> {
+  room(chatId: string): Group {
     return this.rooms.get(chatId) ?? EMPTY;
   }
 
-  connectionsOf(userId: string): ReadonlySet<Connection> {
+  connectionsOf(userId: string): Group {
     return this.byUser.get(userId) ?? EMPTY;
   }
 
@@ -89,4 +65,46 @@ export class Registry {
   }
 }
 
-const EMPTY: ReadonlySet<Connection> = new Set();
+/** Connections of one user, or in one room: iterate it, count it. */
+export interface Group extends Iterable<Connection> {
+  readonly size: number;
+}
+
+/**
+ * A group of one connection. Most users have one socket per instance, and their own log's room
+ * holds only their sockets: a Set for each is ~200 bytes, this ~20.
+ */
+class One implements Group {
+  readonly size = 1;
+  constructor(readonly only: Connection) {}
+  [Symbol.iterator](): Iterator<Connection> {
+    return [this.only][Symbol.iterator]();
+  }
+}
+
+const EMPTY: Group = new Set<Connection>();
+
+/** Adds `conn` to the group at `key`; true when the group is new. */
+function addTo(groups: Map<string, Group>, key: string, conn: Connection): boolean {
+  const group = groups.get(key);
+  if (!group) groups.set(key, new One(conn));
+  else if (group instanceof One) {
+    if (group.only !== conn) groups.set(key, new Set([group.only, conn]));
+  } else (group as Set<Connection>).add(conn);
+  return !group;
+}
+
+/** Takes `conn` out of the group at `key`; true when that emptied it (the group is gone). */
+function removeFrom(groups: Map<string, Group>, key: string, conn: Connection): boolean {
+  const group = groups.get(key);
+  if (group instanceof One) {
+    if (group.only !== conn) return false;
+    groups.delete(key);
+    return true;
+  }
+  const set = group as Set<Connection> | undefined;
+  if (!set?.delete(conn)) return false;
+  if (set.size > 0) return false;
+  groups.delete(key);
+  return true;
+}
