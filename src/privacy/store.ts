@@ -12,11 +12,17 @@ export interface PrivacyState extends PrivacySettings {
   blockedBy: ReadonlySet<string>;
 }
 
+/** Shared by every state without blocks (most users'): an empty Set per socket is ~200 bytes. */
+const NO_IDS: ReadonlySet<string> = new Set();
+
 export const emptyPrivacy = (): PrivacyState => ({
   ...defaultPrivacy,
-  blocked: new Set(),
-  blockedBy: new Set(),
+  blocked: NO_IDS,
+  blockedBy: NO_IDS,
 });
+
+/** A socket's state until its user's is loaded (states are replaced, never changed in place). */
+export const noPrivacy: Readonly<PrivacyState> = Object.freeze(emptyPrivacy());
 
 /** Thrown when a block would pass the per-user cap. */
 export class TooManyBlocks extends Error {
@@ -108,7 +114,8 @@ export class PrivacyStore {
 
 type TransactItems = ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems'];
 
-const idSet = (v: unknown): ReadonlySet<string> => (v instanceof Set ? new Set(v as Set<string>) : new Set());
+const idSet = (v: unknown): ReadonlySet<string> =>
+  v instanceof Set && v.size > 0 ? new Set(v as Set<string>) : NO_IDS;
 
 function toState(item: Record<string, unknown>): PrivacyState {
   return {

@@ -4,7 +4,7 @@ import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
 import type { LabelCounter } from '../metrics/registry.js';
-import { emptyPrivacy, type PrivacyState } from '../privacy/store.js';
+import { noPrivacy, type PrivacyState } from '../privacy/store.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
 import { encodeFrame } from './wire.js';
@@ -67,9 +67,8 @@ export class Connection {
   /** Chats whose live traffic this connection receives (the hub keeps it in sync with membership). */
   readonly chats = new Set<string>();
   alive = true;
-  /** The sign-in this socket was opened under, and when its access token runs out (credentials.ts). */
+  /** The sign-in this socket was opened under (credentials.ts also holds when its token runs out). */
   sessionId: string | undefined;
-  expiryTimer: NodeJS.Timeout | undefined;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
   /** When it joined its rooms: live traffic reaches it from here on (its first sync starts here). */
@@ -79,7 +78,7 @@ export class Connection {
   /** Bumped whenever it may have missed live frames: a sync that read before then sets no `feed`. */
   feedEpoch = 0;
   /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
-  privacy: PrivacyState = emptyPrivacy();
+  privacy: PrivacyState = noPrivacy;
   /**
    * Only while its user's lastSeen is `chats`: its chats in which a message has been sent (kept
    * current by message events), the only ones through which it sees others' presence.
@@ -87,10 +86,14 @@ export class Connection {
   activeChats: Set<string> | undefined;
   /** Bumped by each bus event that changes `privacy`: a load that one overtook is read again. */
   privacyChanges = 0;
-  readonly sendBucket: TokenBucket;
-  private readonly syncBucket: TokenBucket;
-  private readonly readBucket: TokenBucket;
-  private readonly deliveredBucket: TokenBucket;
+  /**
+   * Frame budgets, made on first use and dropped once full again (trimBudgets): a full bucket and
+   * none behave alike, and most sockets are idle most of the time (four buckets are ~300 bytes).
+   */
+  private sendBucket: TokenBucket | undefined;
+  private syncBucket: TokenBucket | undefined;
+  private readBucket: TokenBucket | undefined;
+  private deliveredBucket: TokenBucket | undefined;
   /** A sync is being read and sent: a second one waits for it (each is up to 500 changes). */
   private syncing = false;
   /** Written to in this turn of the event loop: its stream is corked until uncorkAll. */
@@ -114,12 +117,7 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     /** Frames sent one by one (acks, replies); fan-out counts its own. */
     private readonly framesOut?: LabelCounter,
-  ) {
-    this.sendBucket = new TokenBucket(limits.sendBurst, limits.sendsPerSecond);
-    this.syncBucket = new TokenBucket(limits.syncBurst, limits.syncsPerSecond);
-    this.readBucket = new TokenBucket(limits.readBurst, limits.readsPerSecond);
-    this.deliveredBucket = new TokenBucket(limits.deliveredBurst, limits.deliveredPerSecond);
-  }
+  ) {}
 
   /** Every line about this connection carries its id (and user); built on first use, since most
    * connections never log and a child logger per socket costs memory. */
@@ -205,6 +203,8 @@ export class Connection {
     }
     const continues = since !== undefined && since === this.continueFrom;
     this.continueFrom = undefined;
+    const { syncBurst, syncsPerSecond } = this.limits;
+    this.syncBucket ??= new TokenBucket(syncBurst, syncsPerSecond);
     if (!continues && this.syncBucket.take() > 0) return 'refused';
     this.syncing = true;
     return 'started';
@@ -219,14 +219,31 @@ export class Connection {
     this.syncOwed = false;
   }
 
+  /** Whether a write (`send`, `react`) is within this connection's budget (spends it). */
+  maySend(): boolean {
+    this.sendBucket ??= new TokenBucket(this.limits.sendBurst, this.limits.sendsPerSecond);
+    return this.sendBucket.take() === 0;
+  }
+
   /** Whether a `read` frame is within this connection's budget (spends it). */
   mayRead(): boolean {
+    this.readBucket ??= new TokenBucket(this.limits.readBurst, this.limits.readsPerSecond);
     return this.readBucket.take() === 0;
   }
 
   /** Whether a `delivered` frame is within this connection's budget (spends it). */
   mayMarkDelivered(): boolean {
+    const { deliveredBurst, deliveredPerSecond } = this.limits;
+    this.deliveredBucket ??= new TokenBucket(deliveredBurst, deliveredPerSecond);
     return this.deliveredBucket.take() === 0;
+  }
+
+  /** Forgets the budgets that are full again (see sendBucket); the hub calls it at each ping. */
+  trimBudgets(): void {
+    if (this.sendBucket?.idle()) this.sendBucket = undefined;
+    if (this.syncBucket?.idle()) this.syncBucket = undefined;
+    if (this.readBucket?.idle()) this.readBucket = undefined;
+    if (this.deliveredBucket?.idle()) this.deliveredBucket = undefined;
   }
 
   close(code: CloseCodeValue, reason: string): void {

@@ -117,7 +117,7 @@ export class Dispatcher {
     if (blockedIn(chatId, conn.userId, conn.privacy.blockedBy))
       return reportFailure(conn, new AppError('blocked'), ref);
     // The per-user budget is shared with REST sends (services.sends): devices and APIs together.
-    if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0) {
+    if (!conn.maySend() || this.deps.sends.take(conn.userId) > 0) {
       return reportFailure(conn, new AppError('rate_limited', 'Sending too fast, slow down'), ref);
     }
     const { replyTo, mentions } = frame;
@@ -182,7 +182,7 @@ export class Dispatcher {
   /** A reaction is a write like a send: it spends the same budgets. */
   private onReact(conn: Connection, frame: Frame<'react'>): void {
     requireChat(conn, frame.chatId);
-    if (conn.sendBucket.take() > 0 || this.deps.sends.take(conn.userId) > 0)
+    if (!conn.maySend() || this.deps.sends.take(conn.userId) > 0)
       return reportFailure(
         conn,
         new AppError('rate_limited', 'Reacting too fast, slow down'),
