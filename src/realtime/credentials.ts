@@ -1,5 +1,6 @@
 import type { SessionsEnded } from '../auth/events.js';
 import type { AccessClaims } from '../auth/tokens.js';
+import { Deadlines } from '../lib/deadlines.js';
 import { CloseCode } from './close-codes.js';
 import type { Connection } from './connection.js';
 import type { Registry } from './registry.js';
@@ -10,20 +11,21 @@ import type { Registry } from './registry.js';
  * session it was opened under ends, on whichever instance that happened.
  */
 export class Credentials {
+  /** Every socket's expiry on one timer per second (tokens expire on whole seconds). */
+  private readonly expiries = new Deadlines<Connection>((conn) =>
+    conn.close(CloseCode.Unauthorized, 'token expired'),
+  );
+
   constructor(private readonly registry: Registry) {}
 
   /** Starts (or, on re-authentication, moves) the connection's expiry. */
   hold(conn: Connection, claims: AccessClaims): void {
     conn.sessionId = claims.sessionId;
-    clearTimeout(conn.expiryTimer);
-    // setTimeout overflows past ~24.8 days; access tokens live minutes.
-    const ms = Math.min(Math.max(0, claims.expiresAt - Date.now()), 2 ** 31 - 1);
-    conn.expiryTimer = setTimeout(() => conn.close(CloseCode.Unauthorized, 'token expired'), ms);
-    conn.expiryTimer.unref();
+    this.expiries.set(conn, claims.expiresAt);
   }
 
   release(conn: Connection): void {
-    clearTimeout(conn.expiryTimer);
+    this.expiries.delete(conn);
   }
 
   ended(e: SessionsEnded): void {

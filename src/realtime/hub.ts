@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
 import { personalLogId } from '../feed/personal.js';
@@ -68,6 +68,11 @@ export interface HubDeps {
   metrics?: Metrics;
 }
 
+/** ws's socket with its connection, so one set of handlers serves every socket (see Hub.handlers). */
+class HubSocket extends WebSocket {
+  conn?: Connection;
+}
+
 /**
  * The WebSocket side of Chat-X: wires each socket's life — upgrade (upgrade.ts), authentication
  * (authentication.ts), frames (dispatch.ts), presence (presence-announcer.ts) — to the rooms and
@@ -87,6 +92,13 @@ export class Hub {
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
+  /** Every socket's listeners (`this` is the socket): four closures per socket cost ~300 bytes. */
+  private readonly handlers: {
+    message(this: HubSocket, data: RawData, isBinary: boolean): void;
+    close(this: HubSocket): void;
+    error(this: HubSocket, err: Error): void;
+    pong(this: HubSocket): void;
+  };
 
   constructor(private readonly deps: HubDeps) {
     const options = { ...defaultHubOptions, ...deps.options };
@@ -100,6 +112,7 @@ export class Hub {
     const { registry, credentials } = this;
     const { tokens, sessions, chats, messages, feed, bus, sends, privacy } = deps.services;
     this.wss = new WebSocketServer({
+      WebSocket: HubSocket,
       noServer: true,
       maxPayload: options.maxPayloadBytes,
       perMessageDeflate: false,
@@ -144,6 +157,21 @@ export class Hub {
       privacy,
       logger: deps.logger,
     });
+    const hub = this;
+    this.handlers = {
+      message(data, isBinary) {
+        if (this.conn) hub.dispatcher.receive(this.conn, data, isBinary);
+      },
+      close() {
+        if (this.conn) hub.onClose(this.conn);
+      },
+      error(err) {
+        this.conn?.log.debug({ err }, 'socket error');
+      },
+      pong() {
+        if (this.conn) this.conn.alive = true;
+      },
+    };
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
     this.unsubscribe = bus.subscribe((e, remote) => this.onEvent(e, remote));
     this.unsubscribeRecovered = bus.onRecovered(() => {
@@ -237,13 +265,10 @@ export class Hub {
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
     const { logger, metrics } = this.deps;
     const conn = new Connection(newId(), ws, stream, logger, this.options.connection, metrics?.framesOut);
+    (ws as HubSocket).conn = conn;
     // Handlers go on synchronously: nothing the client sends before auth completes is lost.
-    ws.on('message', (data, isBinary) => this.dispatcher.receive(conn, data, isBinary));
-    ws.on('close', () => this.onClose(conn));
-    ws.on('error', (err) => conn.log.debug({ err }, 'socket error'));
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
+    const { message, close, error, pong } = this.handlers;
+    ws.on('message', message).on('close', close).on('error', error).on('pong', pong);
     this.auth.begin(conn, req.headers.authorization);
   }
 
@@ -296,6 +321,7 @@ export class Hub {
       }
       conn.alive = false;
       conn.socket.ping();
+      conn.trimBudgets();
     }
     for (const ws of this.wss.clients) if (ws.readyState === ws.CLOSED) ws.terminate();
   }
