@@ -136,16 +136,17 @@ async function startServer(
 
 /** RSS and V8 heap in use, after full GCs in the server (see bench/lib/gc-on-signal.cjs). */
 async function settledMemory(pid: number, memLog: string): Promise<{ rss: number; heapUsed: number }> {
-  // V8 hands pages freed by a collection back to the OS lazily, over later ones: a server that
-  // made more garbage takes more rounds (Chat-X's connect path: 3–4). Until RSS stops falling.
+  // V8 hands the pages a collection freed back to the OS gradually, over later collections: a
+  // server that made more garbage takes more rounds (Chat-X's connect path at 10,000 clients: 8
+  // or more). Until RSS has not fallen for two rounds in a row, or 20 rounds.
   let rss = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 8; i++) {
+  let flat = 0;
+  for (let i = 0; i < 20 && flat < 2; i++) {
     process.kill(pid, 'SIGUSR2');
     await new Promise((r) => setTimeout(r, 700));
     const now = rssBytes(pid);
-    const settled = i >= 1 && now > rss * 0.99;
+    flat = now > rss * 0.99 ? flat + 1 : 0;
     rss = Math.min(rss, now);
-    if (settled) break;
   }
   const last = readFileSync(memLog, 'utf8').trim().split('\n').pop() as string;
   return { rss, heapUsed: (JSON.parse(last) as { heapUsed: number }).heapUsed };
