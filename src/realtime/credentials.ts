@@ -11,7 +11,7 @@ import type { Registry } from './registry.js';
  * session it was opened under ends, on whichever instance that happened.
  */
 export class Credentials {
-  /** Every socket's expiry on one timer per second (tokens expire on whole seconds). */
+  /** Every socket's expiry on one timer (within a second of it, never before). */
   private readonly expiries = new Deadlines<Connection>((conn) =>
     conn.close(CloseCode.Unauthorized, 'token expired'),
   );
@@ -20,6 +20,8 @@ export class Credentials {
 
   /** Starts (or, on re-authentication, moves) the connection's expiry. */
   hold(conn: Connection, claims: AccessClaims): void {
+    // A re-authentication that finished after the socket closed: nothing to hold it for.
+    if (conn.state === 'closed') return;
     conn.sessionId = claims.sessionId;
     this.expiries.set(conn, claims.expiresAt);
   }
