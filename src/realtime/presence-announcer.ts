@@ -165,7 +165,8 @@ export class PresenceAnnouncer {
       return active;
     };
     const viaActive = async () => new Set((await chatActive()) ? peers : []);
-    for (const c of newcomers)
+    // Read again: a group may be a snapshot (registry.ts), and devices may have come or gone.
+    for (const c of this.deps.registry.connectionsOf(userId))
       for (const peer of await this.visibleTo(userId, c.privacy, peers, viaActive))
         c.send({ type: 'presence', userId: peer, online: true });
     if (!up.has(userId)) return;

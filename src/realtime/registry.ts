@@ -65,7 +65,10 @@ export class Registry {
   }
 }
 
-/** Connections of one user, or in one room: iterate it, count it. */
+/**
+ * Connections of one user, or in one room: iterate it, count it. A group of one is replaced, not
+ * changed, when a second joins: read it again after an await rather than hold it.
+ */
 export interface Group extends Iterable<Connection> {
   readonly size: number;
 }
