@@ -1,23 +1,37 @@
 // Bench-only preload (node --require), with BENCH_CPU_PROF=<dir>: SIGTTIN starts a V8 CPU
 // profile, SIGTTOU writes it to <dir>. The bench brackets the send window with them, so the
-// profile shows the message path, not sign-ups and start-up.
+// profile shows the message path, not sign-ups and start-up. BENCH_ALLOC_PROF=1 takes a sampling
+// heap profile (what allocates, by bytes) of the same window instead: <name>.heapprofile.
 const { Session } = require('node:inspector');
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.env.BENCH_CPU_PROF;
+const alloc = process.env.BENCH_ALLOC_PROF === '1';
 if (dir) {
   const session = new Session();
   session.connect();
   let n = 0;
+  const name = (ext) => `${process.env.BENCH_PROF_NAME ?? 'server'}-${process.pid}-${n++}.${ext}`;
   process.on('SIGTTIN', () => {
-    session.post('Profiler.enable', () => session.post('Profiler.start'));
+    if (alloc)
+      session.post('HeapProfiler.enable', () =>
+        session.post('HeapProfiler.startSampling', {
+          samplingInterval: 16384,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        }),
+      );
+    else session.post('Profiler.enable', () => session.post('Profiler.start'));
   });
   process.on('SIGTTOU', () => {
-    session.post('Profiler.stop', (err, res) => {
-      if (err) return;
-      const name = `${process.env.BENCH_PROF_NAME ?? 'server'}-${process.pid}-${n++}.cpuprofile`;
-      writeFileSync(join(dir, name), JSON.stringify(res.profile));
-    });
+    if (alloc)
+      session.post('HeapProfiler.stopSampling', (err, res) => {
+        if (!err) writeFileSync(join(dir, name('heapprofile')), JSON.stringify(res.profile));
+      });
+    else
+      session.post('Profiler.stop', (err, res) => {
+        if (!err) writeFileSync(join(dir, name('cpuprofile')), JSON.stringify(res.profile));
+      });
   });
 }
