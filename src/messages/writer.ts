@@ -173,8 +173,9 @@ export class MessageWriter {
       void this.commit(batch).finally(() => {
         this.running -= 1;
         for (const p of batch) this.inFlightChats.delete(p.draft.chatId);
-        // Sends that gathered meanwhile have waited long enough.
-        if (this.waitingCount > 0) this.pump();
+        // Sends that gathered meanwhile go at once if they fill a batch, else after maxDelayMs
+        // more, with those still arriving: a call costs far more than an item.
+        if (this.waitingCount > 0) this.schedule();
         else if (this.running === 0) this.notifyIdle();
       });
     }
