@@ -50,9 +50,15 @@ async function start(): Promise<void> {
   setInterval(() => void refresh(), 10 * 60_000);
 }
 
+/** Per chat, the latest reload started: an older one answered after it is stale (dropped). */
+const reloads = new Map<string, number>();
+
 async function reloadChat(chatId: string): Promise<void> {
+  const n = (reloads.get(chatId) ?? 0) + 1;
+  reloads.set(chatId, n);
   try {
     const chat = await api<Chat>(`/v1/chats/${chatId}`);
+    if (reloads.get(chatId) !== n) return; // a later change started a newer reload
     const known = chats.get(chatId);
     // My own unread count is the one this page keeps (it knows what I have read since).
     if (known) chat.unreadCount = Math.min(chat.unreadCount, known.unreadCount);
