@@ -1,13 +1,13 @@
 import type { Duplex } from 'node:stream';
 
-/**
- * Open sockets per client address, counted from the upgrade request until the TCP stream closes,
- * so sockets that never authenticate (or trickle their handshake) count as much as signed-in ones.
- */
 /** The address a socket is counted against (see AddressCap.release). */
 const kAddress = Symbol('chatx.address');
 type Counted = Duplex & { [kAddress]?: string };
 
+/**
+ * Open sockets per client address, counted from the upgrade request until the TCP stream closes,
+ * so sockets that never authenticate (or trickle their handshake) count as much as signed-in ones.
+ */
 export class AddressCap {
   private readonly open = new Map<string, number>();
   /**
