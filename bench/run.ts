@@ -176,8 +176,9 @@ async function drive(
     const warmFile = join(dir, 'warm.json');
     writeFileSync(warmFile, JSON.stringify({ ...cfg, clients: cfg.clients.slice(0, 100) }));
     const warm = pinned(1, ['--import', 'tsx', 'bench/loadgen.ts', warmFile]);
-    await lineFrom(warm);
+    const report = await lineFrom(warm);
     warm.kill('SIGKILL');
+    if (!report.includes('"connected"')) throw new Error(`warm-up load generator: ${report}`);
     await new Promise((r) => setTimeout(r, 1_000));
   }
   const before = await settledMemory(serverPid, server.memLog);
