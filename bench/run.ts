@@ -3,7 +3,7 @@
 // Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
 // prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -122,14 +122,21 @@ async function startServer(
   // reaches under load anyway): otherwise its growth while clients connect counts as memory per
   // connection for a server that had not grown it yet (the relays) and not for one that had.
   const memory = ['--min-semi-space-size=16', '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs'];
-  const proc = pinned(0, [...prof, ...memory, ...args], {
+  // BENCH_SERVER_FLAGS: Node flags for every server alike (e.g. `--trace-gc`, `--max-semi-space-size=64`).
+  const extra = process.env.BENCH_SERVER_FLAGS
+    ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)
+    : [];
+  const proc = pinned(0, [...extra, ...prof, ...memory, ...args], {
     ...extraEnv,
     BENCH_MEM_LOG: memLog,
     BENCH_PROF_NAME: kind,
     PORT: String(port),
     METRICS_PORT: String(metricsPort),
   });
-  proc.stdout?.resume();
+  // BENCH_SERVER_OUT=<prefix>: each server's stdout (logs, --trace-gc) to <prefix>-<server>.log.
+  if (process.env.BENCH_SERVER_OUT)
+    proc.stdout?.pipe(createWriteStream(`${process.env.BENCH_SERVER_OUT}-${kind}.log`));
+  else proc.stdout?.resume();
   await waitForPort(port, 30_000);
   return { proc, port, metricsPort, memLog };
 }

@@ -7,7 +7,9 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.env.BENCH_CPU_PROF;
-const alloc = process.env.BENCH_ALLOC_PROF === '1';
+const alloc = process.env.BENCH_ALLOC_PROF === '1' || process.env.BENCH_ALLOC_PROF === 'promoted';
+// 'promoted': only what outlived a young-generation collection (what old-generation GC pays for).
+const promotedOnly = process.env.BENCH_ALLOC_PROF === 'promoted';
 if (dir) {
   const session = new Session();
   session.connect();
@@ -19,7 +21,7 @@ if (dir) {
         session.post('HeapProfiler.startSampling', {
           samplingInterval: 16384,
           includeObjectsCollectedByMajorGC: true,
-          includeObjectsCollectedByMinorGC: true,
+          includeObjectsCollectedByMinorGC: !promotedOnly,
         }),
       );
     else session.post('Profiler.enable', () => session.post('Profiler.start'));
