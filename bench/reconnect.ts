@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
+import { aroundDynamoRequests } from '../test/helpers/dynamo-requests.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -186,27 +187,23 @@ class Device {
 }
 
 /** Counts every DynamoDB command the server sends (the document client shares this stack). */
-function countRequests(stack: { add(mw: unknown, opts: { step: 'initialize'; name: string }): void }) {
+function countRequests(db: Parameters<typeof aroundDynamoRequests>[0]) {
   const counter = { counting: false, counts: {} as Record<string, number>, inFlight: 0, lastAt: 0 };
-  stack.add(
-    (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) =>
-      async (args: { input: { TableName?: string; IndexName?: string } }) => {
-        if (counter.counting) {
-          const { TableName = '', IndexName } = args.input;
-          const table = TableName.slice(TableName.lastIndexOf('-') + 1) + (IndexName ? `/${IndexName}` : '');
-          const key = `${context.commandName} ${table}`.trim();
-          counter.counts[key] = (counter.counts[key] ?? 0) + 1;
-        }
-        counter.inFlight += 1;
-        try {
-          return await next(args);
-        } finally {
-          counter.inFlight -= 1;
-          counter.lastAt = performance.now();
-        }
-      },
-    { step: 'initialize', name: 'benchCountRequests' },
-  );
+  aroundDynamoRequests(db, async (operation, input, run) => {
+    if (counter.counting) {
+      const { TableName = Object.keys(input.RequestItems ?? {})[0] ?? '', IndexName } = input;
+      const table = TableName.slice(TableName.lastIndexOf('-') + 1) + (IndexName ? `/${IndexName}` : '');
+      const key = `${operation} ${table}`.trim();
+      counter.counts[key] = (counter.counts[key] ?? 0) + 1;
+    }
+    counter.inFlight += 1;
+    try {
+      return await run();
+    } finally {
+      counter.inFlight -= 1;
+      counter.lastAt = performance.now();
+    }
+  });
   /** Resolves once no command has been in flight for `quietMs`. */
   const quiet = async (quietMs: number) => {
     while (counter.inFlight > 0 || performance.now() - counter.lastAt < quietMs) await sleep(50);
@@ -244,7 +241,7 @@ async function worker(cfg: WorkerConfig): Promise<WorkerResult> {
     // "away since an earlier bucket" without waiting a minute per storm ("before" has no inbox).
     inbox: { bucketMs: BUCKET_MS, marginMs: 200 },
   });
-  const { counter, quiet } = countRequests(running.db.raw.middlewareStack);
+  const { counter, quiet } = countRequests(running.db);
   const wsUrl = `ws://127.0.0.1:${running.port}/v1/ws`;
   const api = async (path: string, body: object, token?: string) => {
     const res = await fetch(`${running.url}${path}`, {

@@ -1,9 +1,5 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocClient } from './doc-client.js';
 
 type Item = Record<string, unknown>;
 
@@ -15,7 +11,7 @@ const MAX_ATTEMPTS = 8;
 
 /** BatchGetItem over any number of keys, retrying unprocessed keys; order is not preserved. */
 export async function batchGetAll(
-  doc: DynamoDBDocumentClient,
+  doc: DocClient,
   table: string,
   keys: readonly Item[],
   consistent = false,
@@ -37,11 +33,7 @@ export async function batchGetAll(
 }
 
 /** BatchWriteItem puts over any number of items, retrying unprocessed items with backoff. */
-export async function batchPutAll(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  items: readonly Item[],
-): Promise<void> {
+export async function batchPutAll(doc: DocClient, table: string, items: readonly Item[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; pending.length > 0; attempt++) {

@@ -1,12 +1,17 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchWriter } from './batch-write.js';
+import { type DocClient, directDocClient } from './doc-client.js';
+import { DynamoHttp } from './http-api.js';
 import { type TableNames, tableNames } from './tables.js';
 
 export interface Db {
   raw: DynamoDBClient;
-  doc: DynamoDBDocumentClient;
-  /** BatchWriteItem of puts without the SDK's per-call overhead (the message writer's hot call). */
+  /** Item operations over the direct HTTP path, the rest through the SDK (doc-client.ts). */
+  doc: DocClient;
+  /** DynamoDB's HTTP API without the SDK's per-call machinery (metrics observe it). */
+  http: DynamoHttp;
+  /** BatchWriteItem of puts, one attempt (the message writer's hot call). */
   batchWriter: BatchWriter;
   tables: TableNames;
   /** One cheap call that proves DynamoDB answers and our tables exist (readiness). */
@@ -22,6 +27,9 @@ export interface DbOptions {
   requestTimeoutMs?: number;
 }
 
+/** Attempts per call, SDK and direct path alike, for throttling, 5xx and network errors. */
+const MAX_ATTEMPTS = 3;
+
 export function createDb(opts: DbOptions): Db {
   const raw = new DynamoDBClient({
     region: opts.region,
@@ -32,7 +40,7 @@ export function createDb(opts: DbOptions): Db {
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : {}),
-    maxAttempts: 3,
+    maxAttempts: MAX_ATTEMPTS,
     requestHandler: {
       requestTimeout: opts.requestTimeoutMs ?? 5_000,
       connectionTimeout: 2_000,
@@ -43,27 +51,28 @@ export function createDb(opts: DbOptions): Db {
   // redacted copy of every request and response for it (~3% of a BatchWriteItem's CPU). Our own
   // code logs failures, so the middleware goes. The document client shares this stack.
   raw.middlewareStack.remove('loggerMiddleware');
-  const doc = DynamoDBDocumentClient.from(raw, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-  const tables = tableNames(opts.tablePrefix);
-  const batchWriter = new BatchWriter({
+  const marshall = { removeUndefinedValues: true, convertClassInstanceToMap: false };
+  const sdkDoc = DynamoDBDocumentClient.from(raw, { marshallOptions: { ...marshall } });
+  const http = new DynamoHttp({
     client: raw,
     region: opts.region,
     endpoint: opts.endpoint,
     requestTimeoutMs: opts.requestTimeoutMs ?? 5_000,
   });
+  const doc = directDocClient(sdkDoc, http, { maxAttempts: MAX_ATTEMPTS, marshall });
+  const tables = tableNames(opts.tablePrefix);
   return {
     raw,
     doc,
-    batchWriter,
+    http,
+    batchWriter: new BatchWriter(http),
     tables,
     async ping() {
       await raw.send(new DescribeTableCommand({ TableName: tables.messages }));
     },
     destroy() {
       raw.destroy();
-      batchWriter.destroy();
+      http.destroy();
     },
   };
 }

@@ -15,11 +15,11 @@ const THROTTLES = new Set([
 
 /**
  * Counts every DynamoDB attempt by operation on the shared client (the document client uses the
- * same stack) and on the writer's direct BatchWriteItem path. It sits below the retry
+ * same stack for what it sends) and on the direct HTTP path (db/http-api.ts). It sits below the retry
  * middleware, so a throttled attempt that a retry later rescues is still counted: that is the
  * early warning the alarm wants.
  */
-export function instrumentDynamo(db: Pick<Db, 'raw' | 'batchWriter'>, m: DynamoMetrics): void {
+export function instrumentDynamo(db: Pick<Db, 'raw' | 'http'>, m: DynamoMetrics): void {
   const observe = (op: string, err?: unknown) => {
     m.dynamoCalls.inc(op);
     if (err === undefined) return;
@@ -40,7 +40,7 @@ export function instrumentDynamo(db: Pick<Db, 'raw' | 'batchWriter'>, m: DynamoM
     },
     { step: 'finalizeRequest', priority: 'low', name: 'chatxMetrics' },
   );
-  db.batchWriter.observe = observe;
+  db.http.observe = observe;
 }
 
 const operationOf = (commandName: string | undefined) => (commandName ?? 'unknown').replace(/Command$/, '');

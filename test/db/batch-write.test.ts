@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,30 +6,7 @@ import { createDb, type Db } from '../../src/db/client.js';
 import { instrumentDynamo } from '../../src/metrics/dynamodb.js';
 import { createMetrics } from '../../src/metrics/registry.js';
 import { createTestDb } from '../helpers/db.js';
-
-/** A local stub of DynamoDB's HTTP API that answers every request with `answer`, and records them. */
-async function stub(answer: (body: unknown) => { status: number; body: unknown }) {
-  const seen: { headers: IncomingMessage['headers']; body: unknown }[] = [];
-  const server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => {
-      text += c;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(text);
-      seen.push({ headers: req.headers, body });
-      const a = answer(body);
-      res.writeHead(a.status, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify(a.body));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const db = createDb({
-    region: 'us-east-1',
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tablePrefix: 'stub-',
-  });
-  return { db, seen, close: () => server.close() };
-}
+import { dynamoStub as stub } from '../helpers/dynamo-stub.js';
 
 describe('the writer’s direct BatchWriteItem', () => {
   let db: Db;
@@ -75,7 +52,6 @@ describe('the writer’s direct BatchWriteItem', () => {
     expect(headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=.*host.*x-amz-target.*, Signature=[0-9a-f]{64}$/,
     );
-    s.db.destroy();
     s.close();
   });
 
@@ -99,7 +75,6 @@ describe('the writer’s direct BatchWriteItem', () => {
     const page = await metrics.registry.metrics();
     expect(page).toContain('chatx_dynamodb_calls_total{operation="BatchWriteItem"} 1');
     expect(page).toContain('chatx_dynamodb_throttles_total{operation="BatchWriteItem"} 1');
-    s.db.destroy();
     s.close();
   });
 
@@ -111,7 +86,6 @@ describe('the writer’s direct BatchWriteItem', () => {
     const err = await s.db.batchWriter.put('stub-messages', [{ chatId: 'a' }]).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'ValidationException', message: 'bad item' });
     expect((err as { $retryable?: unknown }).$retryable).toBeUndefined();
-    s.db.destroy();
     s.close();
   });
 
