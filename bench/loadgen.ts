@@ -3,7 +3,8 @@
 // server that falls behind shows it in the numbers. Runs as its own process, pinned by run.ts.
 //
 // Protocol with run.ts: argv[2] is a JSON config file; prints {"phase":"connected"} once every
-// client is connected, waits for "go" on stdin, then prints {"phase":"done",...stats}.
+// client is connected; on "warm" on stdin sends at the same rate for warmupMs (not measured) and
+// prints {"phase":"warmed"}; on "go" sends the measured load and prints {"phase":"done",...stats}.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
@@ -15,6 +16,9 @@ export interface LoadConfig {
   clients: { room: string; token?: string }[];
   rate: number;
   durationMs: number;
+  /** Sent before the measured window at the same rate, so it measures a server whose message
+   * path is compiled (steady state), not its JIT warming up. */
+  warmupMs: number;
   drainMs: number;
   bodyBytes: number;
 }
@@ -33,11 +37,16 @@ const latencies: number[] = [];
 const ackLatencies: number[] = [];
 let errors = 0;
 
+/** A warm-up message's body starts with `w`: not measured. */
+const WARM = 'w';
+
 function onDelivered(body: string): void {
+  if (body.startsWith(WARM)) return;
   const seq = Number(body.slice(0, body.indexOf('|')));
   latencies.push(now() - (sendTime[seq] as number));
 }
 function onAcked(body: string): void {
+  if (body.startsWith(WARM)) return;
   const seq = Number(body.slice(0, body.indexOf('|')));
   ackLatencies.push(now() - (sendTime[seq] as number));
 }
@@ -106,7 +115,12 @@ function chatxDriver(): Driver {
       }),
     send: (i, seq, body) =>
       sockets[i]?.send(
-        JSON.stringify({ type: 'send', chatId: cfg.clients[i]?.room, clientMsgId: `b${seq}`, text: body }),
+        JSON.stringify({
+          type: 'send',
+          chatId: cfg.clients[i]?.room,
+          clientMsgId: `${body.startsWith(WARM) ? WARM : 'b'}${seq}`,
+          text: body,
+        }),
       ),
     close: () => {
       for (const s of sockets) s.terminate();
@@ -124,8 +138,9 @@ async function connectAll(): Promise<void> {
   }
 }
 
-function run(): Promise<number> {
-  const total = sendTime.length - 1;
+/** Sends at cfg.rate for `ms`; measured messages record their schedule (latency counts from it). */
+function run(ms: number, measured: boolean): Promise<number> {
+  const total = Math.ceil((cfg.rate * ms) / 1000);
   const interval = 1000 / cfg.rate;
   const pad = 'x'.repeat(Math.max(0, cfg.bodyBytes - 20));
   let next = 0;
@@ -134,8 +149,8 @@ function run(): Promise<number> {
     const pump = () => {
       const elapsed = now() - start;
       while (next < total && next * interval <= elapsed) {
-        sendTime[next] = start + next * interval; // latency counts from the schedule, not the actual send
-        driver.send(next % cfg.clients.length, next, `${next}|${pad}`);
+        if (measured) sendTime[next] = start + next * interval;
+        driver.send(next % cfg.clients.length, next, `${measured ? '' : WARM}${next}|${pad}`);
         next += 1;
       }
       if (next < total) setTimeout(pump, 1);
@@ -154,10 +169,16 @@ async function main(): Promise<void> {
   await connectAll();
   emit({ phase: 'connected', clients: cfg.clients.length });
   const rl = createInterface({ input: process.stdin });
-  await new Promise<void>((resolve) => rl.once('line', () => resolve()));
+  const command = () => new Promise<string>((resolve) => rl.once('line', resolve));
+  if ((await command()) === 'warm') {
+    await run(cfg.warmupMs, false);
+    await new Promise((r) => setTimeout(r, 1_000)); // its last deliveries, before the window
+    emit({ phase: 'warmed' });
+    await command();
+  }
   const cpu0 = process.cpuUsage();
   const t0 = now();
-  const sent = await run();
+  const sent = await run(cfg.durationMs, true);
   const cpu = process.cpuUsage(cpu0);
   // Over the send window: the generator's share of the machine, next to the server's.
   const cpuPct = ((cpu.user + cpu.system) / 1000 / (now() - t0)) * 100;

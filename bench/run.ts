@@ -1,4 +1,4 @@
-// pnpm bench [--smoke] [--clients 1000] [--room 10] [--rate 2000] [--duration 8] [--only ws,socketio,chatx]
+// pnpm bench [--smoke] [--clients 1000] [--room 10] [--rate 2000] [--duration 8] [--warmup 3] [--only ws,socketio,chatx]
 //            [--scaling] [--no-persist] [--push] [--runs 3]
 // Starts each server pinned to core 0, drives the same open-loop load at it from core 1, and
 // prints one table (JSON in bench/results/). See bench/README.md for what the columns mean.
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     room: { type: 'string', default: '10' },
     rate: { type: 'string' },
     duration: { type: 'string' },
+    /** Seconds sent at the same rate before the measured window (default 3; 0 with --smoke). */
+    warmup: { type: 'string' },
     only: { type: 'string', default: 'ws,socketio,chatx' },
     scaling: { type: 'boolean', default: false },
     'no-persist': { type: 'boolean', default: false },
@@ -43,6 +45,7 @@ const clients = Number(values.clients ?? (smoke ? 40 : 1000));
 const roomSize = Number(values.room);
 const rate = Number(values.rate ?? (smoke ? 100 : 2000));
 const durationMs = Number(values.duration ?? (smoke ? 2 : 8)) * 1000;
+const warmupMs = Number(values.warmup ?? (smoke ? 0 : 3)) * 1000;
 const only = new Set((values.only ?? '').split(','));
 const root = new URL('../', import.meta.url).pathname;
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
@@ -198,6 +201,11 @@ async function drive(
   const connected = await next();
   if (connected.phase !== 'connected') throw new Error(`load generator: ${JSON.stringify(connected)}`);
   const withClients = await settledMemory(serverPid, server.memLog);
+  if (cfg.warmupMs > 0) {
+    gen.stdin?.write('warm\n');
+    const warmed = await next();
+    if (warmed.phase !== 'warmed') throw new Error(`load generator: ${JSON.stringify(warmed)}`);
+  }
   const calls0 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
   const cpu0 = cpuSeconds(serverPid);
   const loop0 = mainThreadCpuSeconds(serverPid);
@@ -265,7 +273,7 @@ async function relay(kind: 'ws' | 'socketio'): Promise<RunResult> {
   try {
     const url = kind === 'ws' ? `ws://127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
     const { result } = await drive(
-      { kind, url, clients: rooms(clients), rate, durationMs, drainMs: 2_000, bodyBytes: 100 },
+      { kind, url, clients: rooms(clients), rate, durationMs, warmupMs, drainMs: 2_000, bodyBytes: 100 },
       { pid: proc.pid as number, memLog },
     );
     return { server: kind === 'ws' ? 'bare ws relay' : 'Socket.IO relay', ...result };
@@ -403,6 +411,7 @@ async function chatxSession(maxClients: number): Promise<ChatxSession> {
             clients: accounts.slice(0, n),
             rate: r,
             durationMs,
+            warmupMs,
             drainMs: 3_000,
             bodyBytes: 100,
           },
