@@ -99,15 +99,36 @@ export interface DocClientOptions {
   marshall: marshallOptions;
 }
 
+/** Legacy parameters this path does not marshal: a command with one goes to the SDK. */
+const LEGACY = ['Expected', 'AttributeUpdates', 'KeyConditions', 'QueryFilter'] as const;
+
+/**
+ * The SDK's retry quota (standard strategy): retries spend tokens, successes refund one, so a
+ * sustained outage or throttling stops being retried instead of multiplying the load.
+ */
+class RetryQuota {
+  private tokens = 500;
+  spend(timeout: boolean): boolean {
+    const cost = timeout ? 10 : 5;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+  refund(): void {
+    this.tokens = Math.min(500, this.tokens + 1);
+  }
+}
+
 /**
  * A document client whose item operations (Get, Put, Update, Delete, Query, BatchGet,
  * BatchWrite) go over the direct HTTP path (http-api.ts) with the same marshalling; anything
- * else — transactions, a command with options — goes to the SDK's document client. A call through
- * the SDK spent about twice the client CPU of the direct one (≈ 300 against 140 µs for an
- * UpdateItem, measured alone), and the chat list's activity writes and member reads behind the
- * message path make hundreds of them a second. Retries as the SDK's standard strategy does:
- * retryable errors (throttling, 5xx, network, a corrected clock) up to maxAttempts, with
- * exponential backoff and full jitter.
+ * else — transactions, a command with options or legacy parameters — goes to the SDK's document
+ * client. A call through the SDK spent about twice the client CPU of the direct one (≈ 300
+ * against 140 µs for an UpdateItem, measured alone), and the chat list's activity writes and
+ * member reads behind the message path make hundreds of them a second. Binary attributes are not
+ * supported here (no table has one). Retries as the SDK's standard strategy for DynamoDB does:
+ * throttling, 500/502/503/504, network failures and a corrected clock, up to maxAttempts, with
+ * exponential backoff and full jitter (base 25 ms, 500 ms when throttled), within a retry quota.
  */
 export function directDocClient(
   sdk: DynamoDBDocumentClient,
@@ -117,17 +138,22 @@ export function directDocClient(
   // A copy: the SDK's document client writes convertTopLevelContainer into the options it is given.
   const options = { ...opts.marshall, convertTopLevelContainer: false };
   const m = (o: Obj) => marshall(o, options) as Av;
+  const quota = new RetryQuota();
   const send = async (command: { input: Obj }, ...rest: unknown[]): Promise<unknown> => {
-    const op = rest.length === 0 ? operations.get(command.constructor) : undefined;
+    const direct = rest.length === 0 && !LEGACY.some((k) => command.input[k] !== undefined);
+    const op = direct ? operations.get(command.constructor) : undefined;
     if (!op) return (sdk.send as (...a: unknown[]) => Promise<unknown>).call(sdk, command, ...rest);
     const body = JSON.stringify(op.input(command.input, m));
     for (let attempt = 1; ; attempt++) {
       try {
-        return op.output(await http.call(op.name, body));
+        const out = op.output(await http.call(op.name, body));
+        quota.refund();
+        return out;
       } catch (err) {
-        const retryable = (err as { $retryable?: { throttling?: boolean } }).$retryable;
-        if (!retryable || attempt >= opts.maxAttempts) throw err;
-        const base = retryable.throttling ? 500 : 100;
+        const e = err as { $retryable?: { throttling?: boolean }; name?: string };
+        const retryable = e.$retryable;
+        if (!retryable || attempt >= opts.maxAttempts || !quota.spend(e.name === 'TimeoutError')) throw err;
+        const base = retryable.throttling ? 500 : 25;
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(20_000, base * 2 ** attempt)));
       }
     }

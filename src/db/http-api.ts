@@ -46,16 +46,13 @@ export interface HttpApiOptions {
   requestTimeoutMs: number;
 }
 
-/** AWS refuses requests signed this far from its clock; the SDK corrects its offset past it. */
-const MAX_SKEW_MS = 300_000;
-
 /**
  * One DynamoDB operation straight over its HTTP API (JSON in, JSON out): the same SigV4-signed
  * request the SDK sends, with the SDK client's credentials provider, endpoint and clock offset,
  * without its per-call machinery (middleware stack, schema-driven serialisation), which costs
  * more CPU than the request itself (bench/README.md). Errors are the SDK's own exception classes
  * (`instanceof ConditionalCheckFailedException` holds), with `$metadata.httpStatusCode`, and
- * `$retryable` on throttling, 5xx, network failures and a corrected clock skew. One attempt:
+ * `$retryable` on throttling, 500/502/503/504, network failures and a corrected clock skew. One attempt:
  * callers retry (see doc-client.ts).
  */
 export class DynamoHttp {
@@ -125,8 +122,15 @@ export class DynamoHttp {
     );
     const request = protocol === 'https:' ? httpsRequest : httpRequest;
     const { requestTimeoutMs } = this.opts;
-    const res = await new Promise<{ status: number; date?: string; text: string }>((resolve, reject) => {
-      const failed = (err: Error) => reject(Object.assign(err, { $retryable: {} }));
+    const sentAt = Date.now();
+    const res = await new Promise<Answer>((resolve, reject) => {
+      const failed = (err: Error & { code?: string }) => {
+        clearTimeout(whole);
+        // Connection-level failures are worth another attempt; a bad certificate is not.
+        reject(TRANSIENT.has(err.code ?? err.name) ? Object.assign(err, { $retryable: {} }) : err);
+      };
+      const timedOut = () =>
+        req.destroy(Object.assign(new Error('DynamoDB request timed out'), { name: 'TimeoutError' }));
       const req = request(
         {
           agent: this.agent,
@@ -135,55 +139,75 @@ export class DynamoHttp {
           port,
           path: '/',
           headers: signed.headers,
-          // Idle time, connecting included; the signal bounds the whole call (a wait for a socket too).
+          // Idle time, connecting included; `whole` bounds the call, a wait for a free socket too.
           timeout: requestTimeoutMs,
-          signal: AbortSignal.timeout(2 * requestTimeoutMs),
         },
         (r: IncomingMessage) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () =>
+          r.on('end', () => {
+            clearTimeout(whole);
             resolve({
               status: r.statusCode ?? 0,
-              ...(r.headers.date ? { date: r.headers.date } : {}),
+              headers: r.headers,
               text: Buffer.concat(chunks).toString(),
-            }),
-          );
+            });
+          });
           r.on('error', failed);
         },
       );
-      req.on('timeout', () =>
-        req.destroy(Object.assign(new Error('DynamoDB request timed out'), { name: 'TimeoutError' })),
-      );
+      // One timer per call, cleared when it settles (not an AbortSignal's, which outlives it).
+      const whole = setTimeout(timedOut, 2 * requestTimeoutMs);
+      req.on('timeout', timedOut);
       req.on('error', failed);
       req.end(body);
     });
-    const corrected = this.learnClock(res.date);
+    this.learnClock(res, sentAt);
     if (res.status >= 200 && res.status < 300) {
       try {
         return JSON.parse(res.text);
       } catch {
-        throw Object.assign(new Error('DynamoDB answered with a body that is not JSON'), { $retryable: {} });
+        // Not retried: the operation may well have been done (an ADD would count twice).
+        throw new Error('DynamoDB answered with a body that is not JSON');
       }
     }
     const err = serviceError(res.status, res.text);
-    // Refused for a skewed clock, and the offset is now right: worth another attempt (as the SDK's).
-    if (corrected) Object.assign(err, { $retryable: err.$retryable ?? {} });
+    // Refused for a skewed clock, with the offset now corrected (here or by a concurrent call):
+    // worth another attempt, as the SDK's signer decides.
+    const now = this.config.systemClockOffset ?? 0;
+    if (CLOCK_ERRORS.test(err.name) && Math.abs(now) >= SKEW_RETRY_MS && now !== offset)
+      err.$retryable = err.$retryable ?? {};
     throw err;
   }
 
-  /** The SDK's rule: an answer's Date more than 5 minutes from ours (offset included) resets the offset. */
-  private learnClock(date: string | undefined): boolean {
-    const server = date ? Date.parse(date) : Number.NaN;
-    if (Number.isNaN(server)) return false;
-    const offset = this.config.systemClockOffset ?? 0;
-    if (Math.abs(Date.now() + offset - server) < MAX_SKEW_MS) return false;
-    this.config.systemClockOffset = server - Date.now();
-    return true;
+  /**
+   * The SDK's signer's rule (@aws-sdk/core): every answer's Date sets the offset, unless it came
+   * from a cache (Age) or the call took over 15 minutes.
+   */
+  private learnClock(res: Answer, sentAt: number): void {
+    const server = typeof res.headers.date === 'string' ? Date.parse(res.headers.date) : Number.NaN;
+    const received = Date.now();
+    if (Number.isNaN(server) || res.headers.age !== undefined || received - sentAt > 900_000) return;
+    this.config.systemClockOffset = server - received;
   }
 }
 
+interface Answer {
+  status: number;
+  headers: IncomingMessage['headers'];
+  text: string;
+}
+
+/** Network failures the SDK retries (NODEJS_TIMEOUT_ERROR_CODES and friends), and our timeout. */
+const TRANSIENT = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
+/** How AWS refuses a request signed too far from its clock. */
+const CLOCK_ERRORS = /InvalidSignatureException|RequestTimeTooSkewed|RequestExpired|SignatureDoesNotMatch/;
+/** A correction this large makes a refused request worth retrying (the SDK's threshold). */
+const SKEW_RETRY_MS = 240_000;
+
 const THROTTLING = /ProvisionedThroughputExceeded|Throttling|RequestLimitExceeded/;
+/** The statuses the SDK's standard strategy retries. */
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
 type ServiceException = dynamodb.DynamoDBServiceException & { $retryable?: { throttling?: boolean } };
 type ExceptionClass = new (opts: Record<string, unknown>) => ServiceException;
@@ -217,6 +241,6 @@ function serviceError(status: number, text: string): ServiceException {
         $fault: status >= 500 ? 'server' : 'client',
       });
   const throttling = THROTTLING.test(name);
-  if (status >= 500 || throttling) err.$retryable = { throttling };
+  if (TRANSIENT_STATUS.has(status) || throttling) err.$retryable = { throttling };
   return err;
 }

@@ -209,6 +209,18 @@ describe('the document client’s direct path, against a stub of DynamoDB’s HT
     s.close();
   });
 
+  it('does not retry a 501, nor a 200 whose body is not JSON (the write may have been done)', async () => {
+    for (const answer of [
+      { status: 501, body: error('NotImplemented') },
+      { status: 200, raw: '<html>proxy</html>' },
+    ]) {
+      const s = await dynamoStub(() => answer);
+      await expect(s.db.doc.send(get)).rejects.toThrow();
+      expect(s.seen).toHaveLength(1);
+      s.close();
+    }
+  });
+
   it('learns a skewed clock from the answer’s Date and signs the retry with it, as the SDK does', async () => {
     const ahead = Date.now() + 3_600_000; // DynamoDB's clock one hour ahead of ours
     const s = await dynamoStub((_, n) => ({

@@ -4,7 +4,9 @@ import { createDb, type Db } from '../../src/db/client.js';
 
 export interface StubAnswer {
   status: number;
-  body: unknown;
+  /** Sent as JSON, unless `raw` is given. */
+  body?: unknown;
+  raw?: string;
   headers?: OutgoingHttpHeaders;
 }
 
@@ -22,7 +24,7 @@ export async function dynamoStub(answer: (body: unknown, n: number) => StubAnswe
       const a = answer(body, seen.length);
       res
         .writeHead(a.status, { 'content-type': 'application/x-amz-json-1.0', ...a.headers })
-        .end(JSON.stringify(a.body));
+        .end(a.raw ?? JSON.stringify(a.body));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
