@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
 import { TokenBucket } from '../lib/rate-limit.js';
+import { SmallSet } from '../lib/small-set.js';
 import type { LabelCounter } from '../metrics/registry.js';
 import { noPrivacy, type PrivacyState } from '../privacy/store.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
@@ -65,7 +66,7 @@ export class Connection {
   state: State = 'authenticating';
   userId = '';
   /** Chats whose live traffic this connection receives (the hub keeps it in sync with membership). */
-  readonly chats = new Set<string>();
+  readonly chats = new SmallSet<string>();
   alive = true;
   /** The sign-in this socket was opened under (credentials.ts also holds when its token runs out). */
   sessionId: string | undefined;

@@ -266,6 +266,7 @@ export class Hub {
     const { logger, metrics } = this.deps;
     const conn = new Connection(newId(), ws, stream, logger, this.options.connection, metrics?.framesOut);
     (ws as HubSocket).conn = conn;
+    this.gate.adopted(stream);
     // Handlers go on synchronously: nothing the client sends before auth completes is lost.
     const { message, close, error, pong } = this.handlers;
     ws.on('message', message).on('close', close).on('error', error).on('pong', pong);

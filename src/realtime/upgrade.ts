@@ -44,6 +44,14 @@ export class UpgradeGate {
     return true;
   }
 
+  /**
+   * The WebSocket took the socket over, with its own error listener: ours goes, so the socket keeps
+   * one listener, not an array of two, for as long as it is open.
+   */
+  adopted(socket: Duplex): void {
+    socket.removeListener('error', destroy);
+  }
+
   /** From now on every upgrade is refused with 503 (shutdown). */
   drain(): void {
     this.draining = true;
