@@ -53,7 +53,7 @@ const keysOf = (spec: { Keys: Obj[] }, f: (o: Obj) => Obj) => ({ ...spec, Keys: 
 
 const single = (name: string): Operation => ({
   name,
-  input: (i, m) => itemIn(i, m),
+  input: itemIn,
   output: (o) => itemOut(o, u),
 });
 
@@ -67,7 +67,7 @@ const operations = new Map<unknown, Operation>([
     QueryCommand,
     {
       name: 'Query',
-      input: (i, m) => itemIn(i, m),
+      input: itemIn,
       output: (o) => ({ ...itemOut(o, u), ...(o.Items ? { Items: (o.Items as Obj[]).map(u) } : {}) }),
     },
   ],
