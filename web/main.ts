@@ -182,13 +182,17 @@ async function open(chatId: string): Promise<void> {
   renderChatList();
   renderConversation();
   renderGroupInfo();
+  let failed = false;
   try {
     await ensureHistory(chatId);
   } catch (x) {
     setLoadError(`Could not load this chat: ${describe(x)}`);
+    failed = true;
   }
   if (state.active !== chatId) return;
-  renderConversation();
+  // The history fills the message list only: the composer (its text, error and focus) may be in use.
+  if (failed) renderConversation();
+  else renderMessages('bottom');
   markRead(chatId);
   renderChatList();
 }

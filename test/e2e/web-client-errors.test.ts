@@ -45,6 +45,41 @@ describe('the web client never fails silently', () => {
     await ctx.close();
   });
 
+  // Seen once in CI under load: the chat's history arrived after Enter, the whole pane was drawn
+  // again, and the composer's error (and its focus) went with it.
+  it('keeps the composer, its error and its focus when the chat’s history arrives after typing', {
+    timeout: 60_000,
+  }, async () => {
+    const [ann, bob] = await signUpAll(srv.url, 'ann', 'bob');
+    await directChat(srv.url, ann, bob);
+    const a = await signIn(browser, srv.url, ann, DESKTOP);
+    let release = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let held = false;
+    // The first page of history is answered only once released.
+    await a.page.route(/\/v1\/chats\/[^/]+\/messages\?/, async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await chatButton(a.page, bob.userName).click();
+    await expect.poll(() => held, T).toBe(true);
+    const long = 'x'.repeat(4001);
+    await composer(a.page).fill(long);
+    await composer(a.page).press('Enter');
+    await textOf(a.page.locator('#composer-error'), /4,000 characters/);
+    release();
+    await a.page.locator('#messages li.day').first().waitFor(T); // the history has been drawn
+    await textOf(a.page.locator('#composer-error'), /4,000 characters/);
+    await inputHas(composer(a.page), long);
+    expect(await a.page.evaluate('document.activeElement?.id')).toBe('composer');
+    await a.ctx.close();
+  });
+
   it('keeps a message over the limit in the box with an error, and refuses a group without a name or with unknown members', {
     timeout: 60_000,
   }, async () => {
