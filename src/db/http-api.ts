@@ -1,8 +1,7 @@
-import { createHash, createHmac } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import * as dynamodb from '@aws-sdk/client-dynamodb';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { DynamoSigner } from './sigv4.js';
 
 /** What this reads and keeps of the SDK client's resolved config (not in its public types). */
 interface SdkConfig {
@@ -13,29 +12,6 @@ interface SdkConfig {
 
 /** How a call went, for metrics/dynamodb.ts (the SDK's calls are counted by its middleware). */
 export type CallObserver = (operation: string, err?: unknown) => void;
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (d: Data) =>
-  typeof d === 'string'
-    ? d
-    : ArrayBuffer.isView(d)
-      ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
-      : new Uint8Array(d);
-
-/** SHA-256 and HMAC-SHA-256 for the signer, from node:crypto. */
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: Data): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {}
-}
 
 export interface HttpApiOptions {
   /** The client whose credentials, region endpoint and clock offset this shares. */
@@ -57,7 +33,7 @@ export interface HttpApiOptions {
  */
 export class DynamoHttp {
   private readonly url: URL;
-  private readonly signer: SignatureV4;
+  private readonly signer: DynamoSigner;
   private readonly agent: HttpAgent | HttpsAgent;
   private readonly config: SdkConfig;
   /** Set by metrics/dynamodb.ts. */
@@ -74,12 +50,7 @@ export class DynamoHttp {
     this.agent = secure
       ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
       : new HttpAgent({ keepAlive: true, maxSockets: 64 });
-    this.signer = new SignatureV4({
-      service: 'dynamodb',
-      region: opts.region,
-      sha256: Sha256,
-      credentials: () => opts.client.config.credentials(),
-    });
+    this.signer = new DynamoSigner(opts.region);
   }
 
   /** Sends `body` (the operation's JSON, attribute values already marshalled); resolves to the parsed answer. */
@@ -100,26 +71,12 @@ export class DynamoHttp {
 
   private async send(operation: string, body: string): Promise<Record<string, unknown>> {
     const { hostname, port, protocol, host } = this.url;
+    // The SDK client's provider (it caches and refreshes them).
+    const creds = await this.opts.client.config.credentials();
     // Signing with the SDK's learnt offset keeps a host with a skewed clock working, as SDK calls do.
     const offset = this.config.systemClockOffset ?? 0;
-    const signed = await this.signer.sign(
-      {
-        method: 'POST',
-        protocol,
-        hostname,
-        ...(port ? { port: Number(port) } : {}),
-        path: '/',
-        query: {},
-        headers: {
-          host,
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': `DynamoDB_20120810.${operation}`,
-          'content-length': String(Buffer.byteLength(body)),
-        },
-        body,
-      },
-      { signingDate: new Date(Date.now() + offset) },
-    );
+    const target = `DynamoDB_20120810.${operation}`;
+    const headers = this.signer.sign(host, target, body, creds, new Date(Date.now() + offset));
     const request = protocol === 'https:' ? httpsRequest : httpRequest;
     const { requestTimeoutMs } = this.opts;
     const sentAt = Date.now();
@@ -138,7 +95,7 @@ export class DynamoHttp {
           hostname,
           port,
           path: '/',
-          headers: signed.headers,
+          headers,
           // Idle time, connecting included; `whole` bounds the call, a wait for a free socket too.
           timeout: requestTimeoutMs,
         },
