@@ -1,27 +1,28 @@
-import * as ws from 'ws';
 import type { ServerFrame } from './frames.js';
 
-// ws made its frame builder a public static (websockets/ws#1016) so that a broadcast can frame a
-// message once and write the same bytes to every socket; Socket.IO's adapter does the same.
-// @types/ws leaves it out, hence the narrow type here.
-const { Sender } = ws as unknown as {
-  Sender: {
-    frame(
-      data: Buffer,
-      options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean },
-    ): Buffer[];
-  };
-};
-
-const TEXT = 1;
+const FIN_TEXT = 0x81; // FIN bit + opcode 1 (text)
 
 /**
- * One server frame as the exact bytes of an unmasked, uncompressed WebSocket text frame. Written
- * straight to a socket, it costs one write per recipient and no per-recipient encoding.
+ * One server frame as the exact bytes of an unmasked, uncompressed WebSocket text frame (RFC 6455
+ * §5.2). Written straight to a socket, it costs one write per recipient and no per-recipient
+ * encoding. Built in one buffer: header and payload are not framed apart and then concatenated
+ * (what ws's Sender.frame + Buffer.concat did), which was two more copies of every frame.
  */
 export function encodeFrame(frame: ServerFrame): Buffer {
-  const data = Buffer.from(JSON.stringify(frame));
-  return Buffer.concat(
-    Sender.frame(data, { fin: true, opcode: TEXT, mask: false, readOnly: true, rsv1: false }),
-  );
+  const json = JSON.stringify(frame);
+  const size = Buffer.byteLength(json);
+  const head = size < 126 ? 2 : size < 65_536 ? 4 : 10;
+  const out = Buffer.allocUnsafe(head + size);
+  out[0] = FIN_TEXT;
+  if (head === 2) out[1] = size;
+  else if (head === 4) {
+    out[1] = 126;
+    out.writeUInt16BE(size, 2);
+  } else {
+    out[1] = 127;
+    out.writeUInt32BE(0, 2); // frames here stay far below 4 GiB
+    out.writeUInt32BE(size, 6);
+  }
+  out.write(json, head);
+  return out;
 }
