@@ -12,7 +12,7 @@ import { freePort, startDynamoLocal } from '../scripts/lib/dynamodb-local.js';
 import { waitForPort } from '../scripts/lib/redis.js';
 import { createDb } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
-import { cpuSeconds, mainThreadCpuSeconds, rssBytes } from './lib/proc.js';
+import { cpuSeconds, cpuSecondsByThread, mainThreadCpuSeconds, rssBytes } from './lib/proc.js';
 import { PushSink, vapidEnv } from './lib/push-sink.js';
 import { scalingTable, spread, summaryTable } from './lib/summary.js';
 import { warmDynamoLocal } from './lib/warm-dynamo.js';
@@ -63,6 +63,8 @@ export interface RunResult {
   cpuUsPerDelivery: number;
   /** The main thread's alone (the event loop, where the message path runs): no worker threads. */
   loopCpuUsPerDelivery: number;
+  /** µs per delivery by thread name: where the CPU besides the event loop's goes (GC helpers, libuv's pool). */
+  cpuUsByThread: Record<string, number>;
   rssMB: number;
   kbPerConnection: number;
   /** The V8 heap in use (after full GCs) the connections added, per connection: what JS retains. */
@@ -208,6 +210,7 @@ async function drive(
   }
   const calls0 = metricsPort ? await dynamoCalls(metricsPort) : undefined;
   const cpu0 = cpuSeconds(serverPid);
+  const threads0 = cpuSecondsByThread(serverPid);
   const loop0 = mainThreadCpuSeconds(serverPid);
   const dyn0 = dynamoPid ? cpuSeconds(dynamoPid) : 0;
   const t0 = Date.now();
@@ -220,6 +223,7 @@ async function drive(
   }
   const wall = (Date.now() - t0) / 1000;
   const cpu = cpuSeconds(serverPid) - cpu0;
+  const threads1 = cpuSecondsByThread(serverPid);
   const loop = mainThreadCpuSeconds(serverPid) - loop0;
   const dyn = dynamoPid ? cpuSeconds(dynamoPid) - dyn0 : 0;
   if (done.phase !== 'done') throw new Error(`load generator: ${JSON.stringify(done)}`);
@@ -245,6 +249,11 @@ async function drive(
       max: Number(done.max),
       cpuUsPerDelivery: (cpu / Math.max(1, delivered)) * 1e6,
       loopCpuUsPerDelivery: (loop / Math.max(1, delivered)) * 1e6,
+      cpuUsByThread: Object.fromEntries(
+        Object.entries(threads1)
+          .map(([name, s]) => [name, ((s - (threads0[name] ?? 0)) / Math.max(1, delivered)) * 1e6])
+          .filter(([, us]) => (us as number) > 0),
+      ),
       rssMB: rssBytes(serverPid) / 2 ** 20,
       kbPerConnection: (withClients.rss - before.rss) / cfg.clients.length / 1024,
       heapKbPerConnection: (withClients.heapUsed - before.heapUsed) / cfg.clients.length / 1024,

@@ -7,9 +7,12 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const dir = process.env.BENCH_CPU_PROF;
-const alloc = process.env.BENCH_ALLOC_PROF === '1' || process.env.BENCH_ALLOC_PROF === 'promoted';
-// 'promoted': only what outlived a young-generation collection (what old-generation GC pays for).
-const promotedOnly = process.env.BENCH_ALLOC_PROF === 'promoted';
+const mode = process.env.BENCH_ALLOC_PROF;
+const alloc = mode === '1' || mode === 'promoted' || mode === 'retained' || mode === 'alive';
+// 'promoted': only what outlived a young-generation collection (what old-generation GC pays for);
+// 'retained': only what is still alive when the window ends (what the window left behind);
+// 'alive': what the first 2 s of the window allocated and still holds 2 s in (a full GC first),
+// i.e. what lives long enough to be promoted, with the load still on.
 if (dir) {
   const session = new Session();
   session.connect();
@@ -20,13 +23,18 @@ if (dir) {
       session.post('HeapProfiler.enable', () =>
         session.post('HeapProfiler.startSampling', {
           samplingInterval: 16384,
-          includeObjectsCollectedByMajorGC: true,
-          includeObjectsCollectedByMinorGC: !promotedOnly,
+          includeObjectsCollectedByMajorGC: mode !== 'retained' && mode !== 'alive',
+          includeObjectsCollectedByMinorGC: mode === '1',
         }),
       );
+    if (mode === 'alive')
+      setTimeout(() => {
+        global.gc?.();
+        stop();
+      }, 2_000);
     else session.post('Profiler.enable', () => session.post('Profiler.start'));
   });
-  process.on('SIGTTOU', () => {
+  const stop = () => {
     if (alloc)
       session.post('HeapProfiler.stopSampling', (err, res) => {
         if (!err) writeFileSync(join(dir, name('heapprofile')), JSON.stringify(res.profile));
@@ -35,5 +43,8 @@ if (dir) {
       session.post('Profiler.stop', (err, res) => {
         if (!err) writeFileSync(join(dir, name('cpuprofile')), JSON.stringify(res.profile));
       });
+  };
+  process.on('SIGTTOU', () => {
+    if (mode !== 'alive') stop();
   });
 }
