@@ -70,8 +70,10 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** 40 bits of a position's randomness, as hex: enough to tell apart changes of one window. */
 export function fingerprint(pos: string): string {
-  let n = 0n;
-  for (const ch of pos.slice(-8)) n = n * 32n + BigInt(Math.max(0, CROCKFORD.indexOf(ch)));
+  // 8 characters of 5 bits: 40 bits, exact in a double (no BigInt needed).
+  let n = 0;
+  for (let i = Math.max(0, pos.length - 8); i < pos.length; i++)
+    n = n * 32 + Math.max(0, CROCKFORD.indexOf(pos[i] as string));
   return n.toString(16).padStart(10, '0');
 }
 
