@@ -71,6 +71,11 @@ const envSchema = z
     /** How long after sending a sender may edit / delete a message for everyone. */
     EDIT_WINDOW_SECONDS: intFrom(900, 1, 10 * 365 * 86_400),
     DELETE_WINDOW_SECONDS: intFrom(172_800, 1, 10 * 365 * 86_400),
+    /**
+     * How long a send may wait for others to share its DynamoDB write when none is in flight
+     * (group commit): longer means fewer, fuller BatchWriteItem calls and a later ack.
+     */
+    WRITER_MAX_DELAY_MS: intFrom(5, 0, 100),
     /** Length of a chat's history bucket (one partition each). Never change it once data is written. */
     MESSAGE_BUCKET_SECONDS: intFrom(86_400, 1, 365 * 86_400),
     /** Web Push (VAPID, RFC 8292): base64url keys as `web-push generate-vapid-keys` prints them. */
@@ -185,6 +190,8 @@ export interface Config {
   readonly deleteWindowSeconds: number;
   /** Length of a chat's history bucket (messages/buckets.ts); fixed for the life of the data. */
   readonly messageBucketSeconds: number;
+  /** Group commit: how long a send waits for company before its batch is written (messages/writer.ts). */
+  readonly writerMaxDelayMs: number;
   /** Push providers; a provider left unconfigured is off (its devices are refused with 422). */
   readonly push: PushConfig;
 }
@@ -260,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     editWindowSeconds: e.EDIT_WINDOW_SECONDS,
     deleteWindowSeconds: e.DELETE_WINDOW_SECONDS,
     messageBucketSeconds: e.MESSAGE_BUCKET_SECONDS,
+    writerMaxDelayMs: e.WRITER_MAX_DELAY_MS,
     push: Object.freeze(pushConfig(e, deployed(e.STAGE))),
   });
 }

@@ -186,7 +186,7 @@ export function createServices(deps: ServiceDeps): Services {
       // Only the instance that stored a message pushes it: one push per device, however many instances.
       onCreated: (message) => push?.enqueue(message),
     },
-    { ...defaultWriterOptions, ...deps.writer },
+    { ...defaultWriterOptions, maxDelayMs: deps.config.writerMaxDelayMs, ...deps.writer },
     metrics,
   );
   metrics.sample('writerQueue', () => writer.queued);

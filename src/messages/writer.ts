@@ -47,7 +47,7 @@ export interface WriterOptions {
 }
 
 export const defaultWriterOptions: WriterOptions = {
-  maxDelayMs: 2,
+  maxDelayMs: 5,
   concurrency: 8,
   maxQueued: 20_000,
   maxAttempts: 6,
