@@ -112,7 +112,11 @@ describe('the writer’s direct BatchWriteItem', () => {
     const rude = createServer((req) => req.socket.destroy());
     await new Promise<void>((r) => rude.listen(0, '127.0.0.1', r));
     const port = (rude.address() as AddressInfo).port;
-    const reset = createDb({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, tablePrefix: 'stub-' });
+    const reset = createDb({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      tablePrefix: 'stub-',
+    });
     const err = await reset.batchWriter.put('stub-messages', [{ chatId: 'a' }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject({ $retryable: {} });
@@ -120,7 +124,11 @@ describe('the writer’s direct BatchWriteItem', () => {
     rude.closeAllConnections();
     await new Promise((r) => rude.close(r));
     // Refused: nothing listens there any more.
-    const gone = createDb({ region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, tablePrefix: 'stub-' });
+    const gone = createDb({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      tablePrefix: 'stub-',
+    });
     const refused = await gone.batchWriter.put('stub-messages', [{ chatId: 'a' }]).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'ECONNREFUSED', $retryable: {} });
     gone.destroy();
