@@ -9,7 +9,7 @@ const FIN_TEXT = 0x81; // FIN bit + opcode 1 (text)
  * (what ws's Sender.frame + Buffer.concat did), which was two more copies of every frame.
  */
 export function encodeFrame(frame: ServerFrame): Buffer {
-  const json = JSON.stringify(frame);
+  const json = jsonOf(frame);
   const size = Buffer.byteLength(json);
   const head = size < 126 ? 2 : size < 65_536 ? 4 : 10;
   const out = Buffer.allocUnsafe(head + size);
@@ -25,4 +25,23 @@ export function encodeFrame(frame: ServerFrame): Buffer {
   }
   out.write(json, head);
   return out;
+}
+
+/**
+ * A new message goes out twice, as `message` to the room and as `ack` to its sender, one right
+ * after the other (messages/writer.ts): the message's JSON is made once for both. One entry, kept
+ * by identity: messages are not changed after they are stored.
+ */
+let lastMessage: object | undefined;
+let lastMessageJson = '';
+
+function jsonOf(frame: ServerFrame): string {
+  if (frame.type !== 'message' && frame.type !== 'ack') return JSON.stringify(frame);
+  if (frame.message !== lastMessage) {
+    lastMessage = frame.message;
+    lastMessageJson = JSON.stringify(frame.message);
+  }
+  return frame.type === 'message'
+    ? `{"type":"message","message":${lastMessageJson}}`
+    : `{"type":"ack","clientMsgId":${JSON.stringify(frame.clientMsgId)},"message":${lastMessageJson}}`;
 }

@@ -37,4 +37,24 @@ describe('encodeFrame', () => {
       expect(JSON.parse(out.payload)).toEqual(frame);
     },
   );
+
+  it('writes a message and its ack exactly as JSON.stringify would, whichever comes first', () => {
+    const message = {
+      id: '01JDIRECT0000000000000000A',
+      chatId: 'g_1',
+      senderId: 'u1',
+      clientMsgId: 'c "1"',
+      text: 'héllo 👋\n',
+      createdAt: '2026-12-06T11:30:00.000Z',
+    };
+    const other = { ...message, id: '01JDIRECT0000000000000000B', text: 'second' };
+    const frames = [
+      { type: 'message' as const, message },
+      { type: 'ack' as const, clientMsgId: message.clientMsgId, message },
+      { type: 'ack' as const, clientMsgId: other.clientMsgId, message: other },
+      { type: 'message' as const, message: other },
+      { type: 'message' as const, message },
+    ];
+    for (const frame of frames) expect(decode(encodeFrame(frame)).payload).toBe(JSON.stringify(frame));
+  });
 });
