@@ -85,8 +85,18 @@ export class ActivityTracker implements PendingActivity {
     if (this.counted.has(m.id)) return;
     this.counted.add(m.id);
     if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
-    const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
-    this.merge(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
+    const current = this.dirty.get(m.chatId);
+    if (!current) {
+      const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
+      this.dirty.set(m.chatId, { last: m, count: 1, bySender: new Map([[m.senderId, 1]]), mentioned });
+      return;
+    }
+    // A busy chat: added in place, not through a Pending built per message.
+    if (current.last.id < m.id) current.last = m;
+    current.count += 1;
+    current.bySender.set(m.senderId, (current.bySender.get(m.senderId) ?? 0) + 1);
+    if (m.mentions)
+      for (const u of new Set(m.mentions)) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + 1);
   }
 
   /**

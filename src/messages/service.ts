@@ -62,8 +62,7 @@ export class MessageService {
    * straight to the writer; a reply reads its original, mentions read their members.
    */
   sendAsMember(draft: Draft, extras: SendExtras = {}): Promise<Sent> {
-    if (extras.replyTo === undefined && (extras.mentions ?? []).length === 0)
-      return this.writer.submit(draft);
+    if (extras.replyTo === undefined && !extras.mentions?.length) return this.writer.submit(draft);
     return this.sendWithExtras(draft, extras);
   }
 

@@ -46,7 +46,7 @@ export class MessageStore {
 
   /** The stored form: in its id's bucket, under its idempotency key (the change log finds it by id, LSI byId). */
   item(m: Message): MessageItem {
-    return { ...m, ...keyOf(m) };
+    return { ...m, pk: partitionOf(m.chatId, m.id), sk: msgKey(m.senderId, m.clientMsgId) };
   }
 
   /** Lists the buckets of these new messages in the chat's bucket index (before writing them). */

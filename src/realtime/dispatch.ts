@@ -134,7 +134,7 @@ export class Dispatcher {
           // Acked once durable and published: on this connection, ack before any later message.
           onDurable: (message) => conn.send({ type: 'ack', clientMsgId, message }),
         },
-        { ...(replyTo ? { replyTo } : {}), ...(mentions ? { mentions } : {}) },
+        replyTo === undefined && mentions === undefined ? NO_EXTRAS : { replyTo, mentions },
       )
       .then(
         (sent) => {
@@ -193,6 +193,9 @@ export class Dispatcher {
       .catch((err: unknown) => reportFailure(conn, err, frame.messageId));
   }
 }
+
+/** A plain send's extras: one shared object, not one per message. */
+const NO_EXTRAS = Object.freeze({});
 
 function requireChat(conn: Connection, chatId: string): void {
   if (!conn.chats.has(chatId)) throw new AppError('not_found', 'Chat not found');
