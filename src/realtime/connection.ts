@@ -53,9 +53,8 @@ type State = 'authenticating' | 'initialising' | 'ready' | 'closed';
  * Connections written to in the current turn of the event loop. Their frames wait until the
  * turn's synchronous work is done, so the frames a socket gets together — an ack and a message,
  * two messages of one write batch, a sync page — leave in one writev instead of one syscall each
- * (about 30% less CPU per frame when a socket gets two). A socket with one frame, the common case
- * in fan-out, gets a plain write: corking it would only add the stream's buffering and writev's
- * bookkeeping.
+ * (about 30% less CPU per frame when a socket gets two). A socket with one frame gets a plain
+ * write: corking it would only add the stream's buffering.
  */
 let pendingNow: Connection[] = [];
 
