@@ -103,6 +103,7 @@ export class Connection {
   /** Frames written in this turn of the event loop, sent by flushAll (see there). */
   private pending: Buffer | undefined;
   private pendingMore: Buffer[] | undefined;
+  private pendingBytes = 0;
   /** A `sync` arrived while one was running. */
   private syncOwed = false;
   /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
@@ -150,11 +151,13 @@ export class Connection {
    */
   write(frame: Buffer): void {
     if (!this.open) return;
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+    // Frames waiting for the turn's end count too: a sync page is written in one turn.
+    if (this.socket.bufferedAmount + this.pendingBytes + frame.length > this.limits.maxBufferedBytes) {
       // Buffering without bound would let one slow phone exhaust the server: drop it, it will sync.
       this.close(CloseCode.TryAgainLater, 'too slow; reconnect and sync');
       return;
     }
+    this.pendingBytes += frame.length;
     if (this.pending === undefined) {
       this.pending = frame;
       if (pendingNow.push(this) === 1) queueMicrotask(flushAll);
@@ -173,7 +176,10 @@ export class Connection {
     const more = this.pendingMore;
     this.pending = undefined;
     this.pendingMore = undefined;
-    if (first === undefined || this.stream.destroyed) return;
+    this.pendingBytes = 0;
+    // ws may have closed the socket itself meanwhile (answering the client's close, refusing a bad
+    // frame): nothing may follow its close frame. The device syncs what it missed.
+    if (first === undefined || this.socket.readyState !== this.socket.OPEN || !this.stream.writable) return;
     if (more === undefined) {
       this.stream.write(first);
       return;

@@ -7,14 +7,16 @@ import { Connection, defaultConnectionLimits } from '../../src/realtime/connecti
 import { encodeFrame } from '../../src/realtime/wire.js';
 
 /** A real socket pair: the server's side as a Connection, the client's as a ws WebSocket. */
-async function pair(): Promise<{ conn: Connection; stream: Socket; client: WebSocket; server: Server }> {
+async function pair(
+  limits = defaultConnectionLimits,
+): Promise<{ conn: Connection; stream: Socket; client: WebSocket; server: Server }> {
   const server = createServer();
   const wss = new WebSocketServer({ noServer: true });
   const accepted = new Promise<{ conn: Connection; stream: Socket }>((resolve) =>
     server.on('upgrade', (req, socket, head) =>
       wss.handleUpgrade(req, socket, head, (ws) =>
         resolve({
-          conn: new Connection('c1', ws, socket, pino({ level: 'silent' }), defaultConnectionLimits),
+          conn: new Connection('c1', ws, socket, pino({ level: 'silent' }), limits),
           stream: socket as Socket,
         }),
       ),
@@ -75,5 +77,34 @@ describe('a connection’s writes', () => {
     p.conn.close(4401, 'unauthorized');
     expect(await closed).toBe(4401);
     expect(messages).toEqual([{ type: 'error', code: 'unauthorized', message: 'why' }]);
+  });
+
+  it('drops what waits when ws answers the client’s close in the same turn, and closes cleanly', async () => {
+    // ws answers a client's close frame itself (not through Connection.close), then ends the
+    // socket: what the turn wrote must not follow its close frame, nor be written after the end.
+    const p = await pair();
+    server = p.server;
+    const errors: unknown[] = [];
+    p.stream.on('error', (e) => errors.push(e));
+    p.conn.socket.on('message', () =>
+      p.conn.send({ type: 'error', code: 'validation_failed', message: 'late' }),
+    );
+    const serverClosed = new Promise<number>((r) => p.conn.socket.once('close', r));
+    const closed = new Promise<number>((r) => p.client.once('close', r));
+    p.client.send('{}'); // the server answers it in the turn that also reads the close below
+    p.client.close(1000, 'bye');
+    expect(await closed).toBe(1000);
+    expect(await serverClosed).toBe(1000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors).toEqual([]);
+  });
+
+  it('counts what waits in the turn against the buffered-bytes limit', async () => {
+    const p = await pair({ ...defaultConnectionLimits, maxBufferedBytes: 1_000 });
+    server = p.server;
+    const closed = new Promise<number>((r) => p.client.once('close', r));
+    const big = encodeFrame({ type: 'error', code: 'not_found', message: 'x'.repeat(600) });
+    for (let i = 0; i < 3; i++) p.conn.write(big); // 1,800 bytes in one turn, nothing in the stream yet
+    expect(await closed).toBe(1013);
   });
 });
