@@ -161,7 +161,8 @@ export class Connection {
     if (this.pending === undefined) {
       this.pending = frame;
       if (pendingNow.push(this) === 1) queueMicrotask(flushAll);
-    } else (this.pendingMore ??= []).push(frame);
+    } else if (this.pendingMore) this.pendingMore.push(frame);
+    else this.pendingMore = [frame];
   }
 
   /** Live frames may have been missed: no checkpoint until a sync that starts after this. */
