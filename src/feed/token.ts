@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../lib/errors.js';
-import { ulidTime } from '../lib/ids.js';
+import { CROCKFORD, ulidTime } from '../lib/ids.js';
 
 /**
  * A sync token: "every change before `from` (ms) was delivered, and so were these later ones".
@@ -65,8 +65,6 @@ export class SyncTokens {
     return createHmac('sha256', this.key).update(userId).update(body).digest().subarray(0, MAC_BYTES);
   }
 }
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** 40 bits of a position's randomness, as hex: enough to tell apart changes of one window. */
 export function fingerprint(pos: string): string {

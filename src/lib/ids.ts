@@ -21,7 +21,8 @@ export const newId = (): string => nextUlid();
 /** Message ids: ULIDs, so they sort in chat order and carry their creation time. */
 export const newMessageId = (): string => nextUlid();
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** ULID's alphabet (Crockford's base 32). */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Each character code's value in Crockford's base 32 (either case, as ulid's decodeTime), or -1. */
 const BASE32 = new Int8Array(128).fill(-1);
 for (let i = 0; i < CROCKFORD.length; i++) {
