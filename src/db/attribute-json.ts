@@ -1,13 +1,14 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 
-const OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
+/** How every item is marshalled, on the direct path and the SDK's (db/client.ts). */
+export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
 /** A value the fast path leaves to `marshall` (sets, binary, big numbers, class instances). */
 const UNUSUAL = Symbol('unusual');
 
 /**
  * An item as the DynamoDB JSON text of its attribute values: the same text as
- * `JSON.stringify(marshall(item, OPTIONS))` (test/db/attribute-json.test.ts), written in one pass
+ * `JSON.stringify(marshall(item, MARSHALL_OPTIONS))` (test/db/attribute-json.test.ts), written in one pass
  * instead of building the `{S: …}` tree first and then serialising it. The writer's batch is made
  * of plain strings, numbers, booleans, lists and maps; anything else takes `marshall`'s path.
  */
@@ -16,7 +17,7 @@ export function marshallJson(item: Record<string, unknown>): string {
     return mapJson(item);
   } catch (err) {
     if (err !== UNUSUAL) throw err;
-    return JSON.stringify(marshall(item, OPTIONS));
+    return JSON.stringify(marshall(item, MARSHALL_OPTIONS));
   }
 }
 

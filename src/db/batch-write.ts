@@ -6,8 +6,8 @@ type Item = Record<string, unknown>;
 
 /**
  * BatchWriteItem of puts over the direct HTTP path, one attempt: the message writer's one hot
- * call, with the JSON written straight from its items (db/attribute-json.ts). The writer retries and splits by chat itself
- * (messages/writer.ts). Returns the items DynamoDB left unprocessed.
+ * call, with the JSON written straight from its items (db/attribute-json.ts). The writer retries
+ * and splits by chat itself (messages/writer.ts). Returns the items DynamoDB left unprocessed.
  */
 export class BatchWriter {
   constructor(private readonly http: DynamoHttp) {}

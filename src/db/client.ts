@@ -1,5 +1,6 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { MARSHALL_OPTIONS } from './attribute-json.js';
 import { BatchWriter } from './batch-write.js';
 import { type DocClient, directDocClient } from './doc-client.js';
 import { DynamoHttp } from './http-api.js';
@@ -51,15 +52,15 @@ export function createDb(opts: DbOptions): Db {
   // redacted copy of every request and response for it (~3% of a BatchWriteItem's CPU). Our own
   // code logs failures, so the middleware goes. The document client shares this stack.
   raw.middlewareStack.remove('loggerMiddleware');
-  const marshall = { removeUndefinedValues: true, convertClassInstanceToMap: false };
-  const sdkDoc = DynamoDBDocumentClient.from(raw, { marshallOptions: { ...marshall } });
+  // A copy: lib-dynamodb writes into the options it is given.
+  const sdkDoc = DynamoDBDocumentClient.from(raw, { marshallOptions: { ...MARSHALL_OPTIONS } });
   const http = new DynamoHttp({
     client: raw,
     region: opts.region,
     endpoint: opts.endpoint,
     requestTimeoutMs: opts.requestTimeoutMs ?? 5_000,
   });
-  const doc = directDocClient(sdkDoc, http, { maxAttempts: MAX_ATTEMPTS, marshall });
+  const doc = directDocClient(sdkDoc, http, { maxAttempts: MAX_ATTEMPTS, marshall: MARSHALL_OPTIONS });
   const tables = tableNames(opts.tablePrefix);
   return {
     raw,

@@ -1,9 +1,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { marshallJson } from '../../src/db/attribute-json.js';
+import { MARSHALL_OPTIONS, marshallJson } from '../../src/db/attribute-json.js';
 
-const sdk = (item: Record<string, unknown>) =>
-  JSON.stringify(marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: false }));
+const sdk = (item: Record<string, unknown>) => JSON.stringify(marshall(item, MARSHALL_OPTIONS));
 
 describe('marshallJson', () => {
   const items: Record<string, unknown>[] = [
