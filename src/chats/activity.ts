@@ -94,9 +94,8 @@ export class ActivityTracker implements PendingActivity {
     // A busy chat: added in place, not through a Pending built per message.
     if (current.last.id < m.id) current.last = m;
     current.count += 1;
-    current.bySender.set(m.senderId, (current.bySender.get(m.senderId) ?? 0) + 1);
-    if (m.mentions)
-      for (const u of new Set(m.mentions)) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + 1);
+    bump(current.bySender, m.senderId, 1);
+    if (m.mentions) for (const u of new Set(m.mentions)) bump(current.mentioned, u, 1);
   }
 
   /**
@@ -155,8 +154,8 @@ export class ActivityTracker implements PendingActivity {
     }
     if (current.last.id < p.last.id) current.last = p.last;
     current.count += p.count;
-    for (const [u, n] of p.bySender) current.bySender.set(u, (current.bySender.get(u) ?? 0) + n);
-    for (const [u, n] of p.mentioned) current.mentioned.set(u, (current.mentioned.get(u) ?? 0) + n);
+    for (const [u, n] of p.bySender) bump(current.bySender, u, n);
+    for (const [u, n] of p.mentioned) bump(current.mentioned, u, n);
   }
 
   private async write(forced: boolean): Promise<void> {
@@ -229,3 +228,7 @@ export class ActivityTracker implements PendingActivity {
     this.merge(p.last.chatId, p);
   }
 }
+
+/** Adds n to a per-user count. */
+const bump = (counts: Map<string, number>, userId: string, n: number) =>
+  counts.set(userId, (counts.get(userId) ?? 0) + n);
