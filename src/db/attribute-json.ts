@@ -1,4 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { JsonBytes } from './json-bytes.js';
 
 /** How every item is marshalled, on the direct path and the SDK's (db/client.ts). */
 export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
@@ -7,54 +8,80 @@ export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInsta
 const UNUSUAL = Symbol('unusual');
 
 /**
- * An item as the DynamoDB JSON text of its attribute values: the same text as
- * `JSON.stringify(marshall(item, MARSHALL_OPTIONS))` (test/db/attribute-json.test.ts), written in one pass
+ * Writes an item as the DynamoDB JSON text of its attribute values: the same text as
+ * `JSON.stringify(marshall(item, MARSHALL_OPTIONS))` (test/db/attribute-json.test.ts), in one pass
  * instead of building the `{S: …}` tree first and then serialising it. The writer's batch is made
  * of plain strings, numbers, booleans, lists and maps; anything else takes `marshall`'s path.
  */
-export function marshallJson(item: Record<string, unknown>): string {
+export function writeItemJson(out: JsonBytes, item: Record<string, unknown>): void {
+  const start = out.mark;
   try {
-    return mapJson(item);
+    writeMap(out, item);
   } catch (err) {
     if (err !== UNUSUAL) throw err;
-    return JSON.stringify(marshall(item, MARSHALL_OPTIONS));
+    out.rewind(start);
+    out.text(JSON.stringify(marshall(item, MARSHALL_OPTIONS)));
   }
 }
 
-function mapJson(obj: Record<string, unknown>): string {
-  let out = '';
+/** The same, as a string. */
+export function marshallJson(item: Record<string, unknown>): string {
+  const out = new JsonBytes(256);
+  writeItemJson(out, item);
+  return out.take().toString('utf8');
+}
+
+function writeMap(out: JsonBytes, obj: Record<string, unknown>): void {
+  out.raw('{');
+  let first = true;
   for (const key in obj) {
     if (!Object.hasOwn(obj, key)) continue;
     const v = obj[key];
     if (v === undefined || typeof v === 'function') continue;
-    out += `${out ? ',' : ''}${JSON.stringify(key)}:${valueJson(v)}`;
+    if (!first) out.raw(',');
+    first = false;
+    out.string(key);
+    out.raw(':');
+    writeValue(out, v);
   }
-  return `{${out}}`;
+  out.raw('}');
 }
 
-function valueJson(v: unknown): string {
+function writeValue(out: JsonBytes, v: unknown): void {
   switch (typeof v) {
     case 'string':
-      return `{"S":${JSON.stringify(v)}}`;
+      out.raw('{"S":');
+      out.string(v);
+      out.raw('}');
+      return;
     case 'boolean':
-      return v ? '{"BOOL":true}' : '{"BOOL":false}';
+      out.raw(v ? '{"BOOL":true}' : '{"BOOL":false}');
+      return;
     case 'number':
       // Non-finite and unsafe integers: marshall's own error.
       if (!Number.isFinite(v) || (Number.isInteger(v) && !Number.isSafeInteger(v))) throw UNUSUAL;
-      return `{"N":"${v}"}`;
+      out.raw(`{"N":"${v}"}`);
+      return;
     case 'object': {
-      if (v === null) return '{"NULL":true}';
+      if (v === null) return out.raw('{"NULL":true}');
       if (Array.isArray(v)) {
-        let out = '';
+        out.raw('{"L":[');
+        let first = true;
         for (const x of v) {
           if (x === undefined || typeof x === 'function') continue;
-          out += `${out ? ',' : ''}${valueJson(x)}`;
+          if (!first) out.raw(',');
+          first = false;
+          writeValue(out, x);
         }
-        return `{"L":[${out}]}`;
+        out.raw(']}');
+        return;
       }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) throw UNUSUAL;
-      return `{"M":${mapJson(v as Record<string, unknown>)}}`;
+      out.raw('{"M":');
+      writeMap(out, v as Record<string, unknown>);
+      out.raw('}');
+      return;
     }
     default:
       throw UNUSUAL;

@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { marshallJson } from './attribute-json.js';
+import { writeItemJson } from './attribute-json.js';
 import type { DynamoHttp } from './http-api.js';
+import { scratch } from './json-bytes.js';
 
 type Item = Record<string, unknown>;
 
@@ -13,9 +14,18 @@ export class BatchWriter {
   constructor(private readonly http: DynamoHttp) {}
 
   async put(table: string, items: readonly Item[]): Promise<Item[]> {
-    let puts = '';
-    for (const item of items) puts += `${puts ? ',' : ''}{"PutRequest":{"Item":${marshallJson(item)}}}`;
-    const body = `{"RequestItems":{${JSON.stringify(table)}:[${puts}]}}`;
+    const out = scratch;
+    out.rewind(0); // a throw mid-way (a getter's) may have left text behind
+    out.raw('{"RequestItems":{');
+    out.string(table);
+    out.raw(':[');
+    items.forEach((item, i) => {
+      out.raw(i === 0 ? '{"PutRequest":{"Item":' : ',{"PutRequest":{"Item":');
+      writeItemJson(out, item);
+      out.raw('}}');
+    });
+    out.raw(']}}');
+    const body = out.take();
     const res = (await this.http.call('BatchWriteItem', body)) as {
       UnprocessedItems?: Record<string, { PutRequest?: { Item?: Record<string, never> } }[]>;
     };

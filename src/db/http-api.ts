@@ -54,7 +54,7 @@ export class DynamoHttp {
   }
 
   /** Sends `body` (the operation's JSON, attribute values already marshalled); resolves to the parsed answer. */
-  async call(operation: string, body: string): Promise<Record<string, unknown>> {
+  async call(operation: string, body: string | Buffer): Promise<Record<string, unknown>> {
     try {
       const out = await this.send(operation, body);
       this.observe?.(operation);
@@ -69,7 +69,7 @@ export class DynamoHttp {
     this.agent.destroy();
   }
 
-  private async send(operation: string, body: string): Promise<Record<string, unknown>> {
+  private async send(operation: string, body: string | Buffer): Promise<Record<string, unknown>> {
     const { hostname, port, protocol, host } = this.url;
     // The SDK client's provider (it caches and refreshes them).
     const creds = await this.opts.client.config.credentials();

@@ -39,7 +39,7 @@ export class DynamoSigner {
     this.scopeTail = `/${region}/${service}/aws4_request`;
   }
 
-  sign(host: string, target: string, body: string, creds: Credentials, at: Date): SignedHeaders {
+  sign(host: string, target: string, body: string | Buffer, creds: Credentials, at: Date): SignedHeaders {
     const amzDate = at.toISOString().replace(/[-:]|\.\d{3}/g, ''); // 20261206T113000Z
     const day = amzDate.slice(0, 8);
     const length = String(Buffer.byteLength(body));
@@ -81,5 +81,5 @@ export class DynamoSigner {
   }
 }
 
-const hex = (data: string) => createHash('sha256').update(data).digest('hex');
+const hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();

@@ -84,6 +84,10 @@ describe('DynamoSigner', () => {
       const ref = await reference(region, host, 'DynamoDB_20120810.BatchWriteItem', body, creds, at);
       // Every header, not only the signature: the request goes out with exactly these.
       expect(mine).toEqual(ref);
+      // The batch writer's body is the same text as bytes (db/json-bytes.ts).
+      expect(signer.sign(host, 'DynamoDB_20120810.BatchWriteItem', Buffer.from(body), creds, at)).toEqual(
+        ref,
+      );
     }
   });
 

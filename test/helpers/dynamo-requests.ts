@@ -20,7 +20,7 @@ export function aroundDynamoRequests(db: Pick<Db, 'raw'> & Partial<Pick<Db, 'htt
   if (http) {
     const call = http.call.bind(http);
     http.call = (operation, body) =>
-      around(operation, JSON.parse(body) as RequestInput, () => call(operation, body));
+      around(operation, JSON.parse(body.toString()) as RequestInput, () => call(operation, body));
   }
   db.raw.middlewareStack.add(
     (next, context) => (args) =>
