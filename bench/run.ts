@@ -109,6 +109,13 @@ async function dynamoCalls(
   return { total, byOperation };
 }
 
+/** The Procfile's `web: node …` command's arguments (Node flags and script). */
+function procfileArgs(): string[] {
+  const command = /^web:\s*node\s+(.+)$/m.exec(readFileSync(join(root, 'Procfile'), 'utf8'))?.[1];
+  if (!command) throw new Error('Procfile: expected a `web: node …` line');
+  return command.trim().split(/\s+/);
+}
+
 async function startServer(
   kind: string,
   extraEnv: Record<string, string>,
@@ -116,17 +123,26 @@ async function startServer(
   const port = await freePort();
   const metricsPort = await freePort();
   const memLog = join(mkdtempSync(join(tmpdir(), 'chatx-bench-mem-')), 'memory.jsonl');
+  // Chat-X runs as deployed: the Procfile's command, with its Node flags (the relays: Node's defaults).
   const args =
     kind === 'chatx'
-      ? ['dist/server.js']
+      ? procfileArgs()
       : ['--import', 'tsx', kind === 'ws' ? 'bench/relays/ws-relay.ts' : 'bench/relays/socketio-relay.ts'];
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server's send window (bench/lib/prof-on-signal.cjs;
   // open it in Chrome DevTools, or summarise it with bench/lib/top-frames.ts).
   const prof = process.env.BENCH_CPU_PROF ? ['--require', './bench/lib/prof-on-signal.cjs'] : [];
-  // The young generation at its full size from the start (16 MB semi-spaces, which every server
-  // reaches under load anyway): otherwise its growth while clients connect counts as memory per
-  // connection for a server that had not grown it yet (the relays) and not for one that had.
-  const memory = ['--min-semi-space-size=16', '--expose-gc', '--require', './bench/lib/gc-on-signal.cjs'];
+  // The young generation at its full size from the start (its maximum: 16 MB semi-spaces by
+  // default, which every server reaches under load anyway): otherwise its growth while clients
+  // connect counts as memory per connection for a server that had not grown it yet and not for
+  // one that had.
+  const semi = /^--max-semi-space-size=(\d+)$/;
+  const maxSemi = args.map((a) => semi.exec(a)?.[1]).find(Boolean) ?? '16';
+  const memory = [
+    `--min-semi-space-size=${maxSemi}`,
+    '--expose-gc',
+    '--require',
+    './bench/lib/gc-on-signal.cjs',
+  ];
   // BENCH_SERVER_FLAGS: Node flags for every server alike (e.g. `--trace-gc`, `--max-semi-space-size=64`).
   const extra = process.env.BENCH_SERVER_FLAGS
     ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)

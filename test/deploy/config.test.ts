@@ -146,7 +146,10 @@ describe('Elastic Beanstalk configuration', () => {
   });
 
   it('starts with the Procfile and keeps the hooks executable in git', () => {
-    expect(read('Procfile').trim()).toBe('web: node dist/server.js');
+    const web = read('Procfile').trim();
+    expect(web).toBe('web: node --max-semi-space-size=32 dist/server.js');
+    // `pnpm start` runs what Elastic Beanstalk runs, Node flags included.
+    expect(`web: ${JSON.parse(read('package.json')).scripts.start}`).toBe(web);
     const modes = execFileSync('git', ['ls-files', '-s', '.platform/hooks', 'scripts/deploy.sh'], {
       cwd: root,
       encoding: 'utf8',
