@@ -8,8 +8,9 @@ const { join } = require('node:path');
 
 const dir = process.env.BENCH_CPU_PROF;
 const mode = process.env.BENCH_ALLOC_PROF;
-const alloc = mode === '1' || mode === 'promoted' || mode === 'retained' || mode === 'alive';
-// 'promoted': only what outlived a young-generation collection (what old-generation GC pays for);
+const alloc = mode === '1' || mode === 'retained' || mode === 'alive';
+// (No mode for "what outlived a young-generation collection": with objects collected by major GCs
+// included, Node 20's V8 keeps the samples of those that young-generation GCs collected too.)
 // 'retained': only what is still alive when the window ends (what the window left behind);
 // 'alive': what the first 2 s of the window allocated and still holds 2 s in (a full GC first),
 // i.e. what lives long enough to be promoted, with the load still on.
