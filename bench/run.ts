@@ -135,19 +135,26 @@ async function startServer(
   // default, which every server reaches under load anyway): otherwise its growth while clients
   // connect counts as memory per connection for a server that had not grown it yet and not for
   // one that had.
+  // BENCH_SERVER_FLAGS: Node flags for every server alike (e.g. `--trace-gc`, `--max-semi-space-size=64`),
+  // after the server's own so that they win (V8 takes a flag's last value).
+  const extra = process.env.BENCH_SERVER_FLAGS
+    ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)
+    : [];
+  const script = args.at(-1) as string;
+  const flags = [...args.slice(0, -1), ...extra];
   const semi = /^--max-semi-space-size=(\d+)$/;
-  const maxSemi = args.map((a) => semi.exec(a)?.[1]).find(Boolean) ?? '16';
+  const maxSemi =
+    flags
+      .map((a) => semi.exec(a)?.[1])
+      .filter(Boolean)
+      .at(-1) ?? '16';
   const memory = [
     `--min-semi-space-size=${maxSemi}`,
     '--expose-gc',
     '--require',
     './bench/lib/gc-on-signal.cjs',
   ];
-  // BENCH_SERVER_FLAGS: Node flags for every server alike (e.g. `--trace-gc`, `--max-semi-space-size=64`).
-  const extra = process.env.BENCH_SERVER_FLAGS
-    ? process.env.BENCH_SERVER_FLAGS.split(' ').filter(Boolean)
-    : [];
-  const proc = pinned(0, [...extra, ...prof, ...memory, ...args], {
+  const proc = pinned(0, [...prof, ...memory, ...flags, script], {
     ...extraEnv,
     BENCH_MEM_LOG: memLog,
     BENCH_PROF_NAME: kind,
