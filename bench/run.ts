@@ -131,10 +131,6 @@ async function startServer(
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server's send window (bench/lib/prof-on-signal.cjs;
   // open it in Chrome DevTools, or summarise it with bench/lib/top-frames.ts).
   const prof = process.env.BENCH_CPU_PROF ? ['--require', './bench/lib/prof-on-signal.cjs'] : [];
-  // The young generation at its full size from the start (its maximum: 16 MB semi-spaces by
-  // default, which every server reaches under load anyway): otherwise its growth while clients
-  // connect counts as memory per connection for a server that had not grown it yet and not for
-  // one that had.
   // BENCH_SERVER_FLAGS: Node flags for every server alike (e.g. `--trace-gc`, `--max-semi-space-size=64`),
   // after the server's own so that they win (V8 takes a flag's last value).
   const extra = process.env.BENCH_SERVER_FLAGS
@@ -142,6 +138,10 @@ async function startServer(
     : [];
   const script = args.at(-1) as string;
   const flags = [...args.slice(0, -1), ...extra];
+  // The young generation at its full size from the start (its maximum: 16 MB semi-spaces by
+  // default, which every server reaches under load anyway): otherwise its growth while clients
+  // connect counts as memory per connection for a server that had not grown it yet and not for
+  // one that had.
   const semi = /^--max-semi-space-size=(\d+)$/;
   const maxSemi =
     flags
