@@ -18,11 +18,13 @@ import type { Message } from './schemas.js';
 /** The primary key's sort part: a retried send (same sender, same clientMsgId) hits the same item. */
 export const msgKey = (senderId: string, clientMsgId: string) => `${senderId}#${clientMsgId}`;
 
-/** A message's primary key: its id's bucket, and its idempotency key. */
-const keyOf = (m: { chatId: string; id: string; senderId: string; clientMsgId: string }) => ({
-  pk: partitionOf(m.chatId, m.id),
-  sk: msgKey(m.senderId, m.clientMsgId),
-});
+type Keyed = { chatId: string; id: string; senderId: string; clientMsgId: string };
+/** A message's partition: its id's bucket. */
+const pkOf = (m: Keyed) => partitionOf(m.chatId, m.id);
+/** A message's sort key: its idempotency key. */
+const skOf = (m: Keyed) => msgKey(m.senderId, m.clientMsgId);
+/** A message's primary key. */
+const keyOf = (m: Keyed) => ({ pk: pkOf(m), sk: skOf(m) });
 
 /** How an original names a reply quoting it: "<id>|<msgKey>" (the key needs both). */
 export const replyRef = (m: Message) => `${m.id}|${msgKey(m.senderId, m.clientMsgId)}`;
@@ -46,7 +48,8 @@ export class MessageStore {
 
   /** The stored form: in its id's bucket, under its idempotency key (the change log finds it by id, LSI byId). */
   item(m: Message): MessageItem {
-    return { ...m, pk: partitionOf(m.chatId, m.id), sk: msgKey(m.senderId, m.clientMsgId) };
+    // Its key's parts set directly: no key object per message on the hot path.
+    return { ...m, pk: pkOf(m), sk: skOf(m) };
   }
 
   /** Lists the buckets of these new messages in the chat's bucket index (before writing them). */
