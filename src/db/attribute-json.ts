@@ -1,5 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { JsonBytes } from './json-bytes.js';
+import type { JsonBytes } from './json-bytes.js';
 
 /** How every item is marshalled, on the direct path and the SDK's (db/client.ts). */
 export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
@@ -22,13 +22,6 @@ export function writeItemJson(out: JsonBytes, item: Record<string, unknown>): vo
     out.rewind(start);
     out.text(JSON.stringify(marshall(item, MARSHALL_OPTIONS)));
   }
-}
-
-/** The same, as a string. */
-export function marshallJson(item: Record<string, unknown>): string {
-  const out = new JsonBytes(256);
-  writeItemJson(out, item);
-  return out.take().toString('utf8');
 }
 
 function writeMap(out: JsonBytes, obj: Record<string, unknown>): void {

@@ -1,10 +1,17 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { MARSHALL_OPTIONS, marshallJson } from '../../src/db/attribute-json.js';
+import { MARSHALL_OPTIONS, writeItemJson } from '../../src/db/attribute-json.js';
+import { JsonBytes } from '../../src/db/json-bytes.js';
 
 const sdk = (item: Record<string, unknown>) => JSON.stringify(marshall(item, MARSHALL_OPTIONS));
+/** What the batch writer puts in its body for this item. */
+const marshallJson = (item: Record<string, unknown>) => {
+  const out = new JsonBytes(16);
+  writeItemJson(out, item);
+  return out.take().toString('utf8');
+};
 
-describe('marshallJson', () => {
+describe('writeItemJson', () => {
   const items: Record<string, unknown>[] = [
     {
       pk: 'g_1#000000000001',
