@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { freePort, startDynamoLocal } from '../scripts/lib/dynamodb-local.js';
+import { webCommand } from '../scripts/lib/procfile.js';
 import { waitForPort } from '../scripts/lib/redis.js';
 import { createDb } from '../src/db/client.js';
 import { createTables } from '../src/db/create-tables.js';
@@ -111,9 +112,9 @@ async function dynamoCalls(
 
 /** The Procfile's `web: node …` command's arguments (Node flags and script). */
 function procfileArgs(): string[] {
-  const command = /^web:\s*node\s+(.+)$/m.exec(readFileSync(join(root, 'Procfile'), 'utf8'))?.[1];
-  if (!command) throw new Error('Procfile: expected a `web: node …` line');
-  return command.trim().split(/\s+/);
+  const [bin, ...args] = webCommand(root);
+  if (bin !== 'node') throw new Error('Procfile: expected a `web: node …` line');
+  return args;
 }
 
 async function startServer(

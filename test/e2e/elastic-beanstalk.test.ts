@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local.js';
 import { type Nginx, startNginx } from '../../scripts/lib/nginx.js';
+import { webCommand } from '../../scripts/lib/procfile.js';
 import { waitForPort } from '../../scripts/lib/redis.js';
 import { createDb } from '../../src/db/client.js';
 import { createTables } from '../../src/db/create-tables.js';
@@ -58,8 +59,7 @@ describe('the source bundle behind nginx, as Elastic Beanstalk runs it', () => {
     db.destroy();
 
     const port = await freePort();
-    const [, command] = /^web:\s*(.+)$/m.exec(readFileSync(join(dir, 'Procfile'), 'utf8')) ?? [];
-    const [bin, ...args] = (command as string).split(/\s+/);
+    const [bin, ...args] = webCommand(dir);
     app = spawn(bin === 'node' ? process.execPath : (bin as string), args, {
       cwd: dir,
       env: {
