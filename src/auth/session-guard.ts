@@ -1,3 +1,4 @@
+import { CappedMap } from '../lib/capped.js';
 import type { SessionStore } from './store.js';
 import { ACCESS_TOKEN_TTL_SECONDS } from './tokens.js';
 
@@ -10,7 +11,7 @@ const MAX_ENTRIES = 200_000;
  * session, so an instance that missed the event (Redis down) stops honouring it within that.
  */
 export class SessionGuard {
-  private readonly known = new Map<string, { active: boolean; until: number }>();
+  private readonly known = new CappedMap<string, { active: boolean; until: number }>(MAX_ENTRIES);
 
   constructor(private readonly sessions: SessionStore) {}
 
@@ -35,6 +36,5 @@ export class SessionGuard {
   private remember(sessionId: string, active: boolean, until: number): void {
     this.known.delete(sessionId);
     this.known.set(sessionId, { active, until });
-    if (this.known.size > MAX_ENTRIES) this.known.delete(this.known.keys().next().value as string);
   }
 }

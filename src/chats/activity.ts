@@ -1,3 +1,4 @@
+import { CappedMap, CappedSet } from '../lib/capped.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
@@ -52,11 +53,11 @@ export class ActivityTracker implements PendingActivity {
   /** Taken out of `dirty` by a write that has not finished yet. */
   private readonly writing = new Map<string, Pending>();
   /** When each chat's list rows were last written, and the rows held back until their time. */
-  private readonly rowsAt = new Map<string, number>();
+  private readonly rowsAt = new CappedMap<string, number>(COUNTED_IDS);
   private readonly rowsDue = new Map<string, Message>();
-  private readonly counted = new Set<string>();
+  private readonly counted = new CappedSet<string>(COUNTED_IDS);
   /** Per chat, the number of the last of its writes that finished (see landedSince). */
-  private readonly landed = new Map<string, number>();
+  private readonly landed = new CappedMap<string, number>(COUNTED_IDS);
   private landings = 0;
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
@@ -84,7 +85,6 @@ export class ActivityTracker implements PendingActivity {
   note(m: Message): void {
     if (this.counted.has(m.id)) return;
     this.counted.add(m.id);
-    if (this.counted.size > COUNTED_IDS) this.counted.delete(this.counted.values().next().value as string);
     const current = this.dirty.get(m.chatId);
     if (!current) {
       const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));
@@ -182,7 +182,6 @@ export class ActivityTracker implements PendingActivity {
       this.writing.delete(chatId);
       this.landed.delete(chatId); // re-inserted: the map's order is recency
       this.landed.set(chatId, ++this.landings);
-      if (this.landed.size > COUNTED_IDS) this.landed.delete(this.landed.keys().next().value as string);
     }
     // Another instance recorded a newer message: its flush sets the rows.
     if (!newest) return;
@@ -201,7 +200,6 @@ export class ActivityTracker implements PendingActivity {
     this.rowsDue.delete(chatId);
     this.rowsAt.delete(chatId); // re-inserted: the map's order is recency
     this.rowsAt.set(chatId, Date.now());
-    if (this.rowsAt.size > COUNTED_IDS) this.rowsAt.delete(this.rowsAt.keys().next().value as string);
     try {
       const members = await this.chats.listMembers(chatId);
       await this.chats.lists.put(

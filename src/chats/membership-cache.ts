@@ -1,3 +1,4 @@
+import { CappedMap } from '../lib/capped.js';
 import type { ChatStore } from './store.js';
 
 const TTL_MS = 60_000;
@@ -11,7 +12,7 @@ const MAX_ENTRIES = 200_000;
  * changes that have no event (a direct chat whose peer deleted their account).
  */
 export class MembershipCache {
-  private readonly writable = new Map<string, number>();
+  private readonly writable = new CappedMap<string, number>(MAX_ENTRIES);
 
   constructor(
     private readonly store: Pick<ChatStore, 'getMembers'>,
@@ -41,7 +42,6 @@ export class MembershipCache {
   private remember(k: string, until: number): void {
     this.writable.delete(k);
     this.writable.set(k, until);
-    if (this.writable.size > MAX_ENTRIES) this.writable.delete(this.writable.keys().next().value as string);
   }
 }
 

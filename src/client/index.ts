@@ -1,3 +1,4 @@
+import { CappedSet } from '../lib/capped.js';
 import type { Message } from '../messages/schemas.js';
 import type { ClientFrame, ServerFrame } from '../realtime/frames.js';
 
@@ -70,7 +71,7 @@ export class ChatClient {
   private readonly listeners: { [K in keyof Events]?: Set<(e: Events[K]) => void> } = {};
   private readonly outbox = new Map<string, Outgoing>();
   private token: string | undefined;
-  private readonly seen = new Map<string, Set<string>>();
+  private readonly seen = new Map<string, CappedSet<string>>();
   private attempt = 0;
   private closedByUser = false;
   private isReady = false;
@@ -279,12 +280,11 @@ export class ChatClient {
     this.noteDelivered(m);
     let seen = this.seen.get(m.chatId);
     if (!seen) {
-      seen = new Set();
+      seen = new CappedSet(SEEN_PER_CHAT);
       this.seen.set(m.chatId, seen);
     }
     if (seen.has(m.id)) return;
     seen.add(m.id);
-    if (seen.size > SEEN_PER_CHAT) seen.delete(seen.values().next().value as string);
     if (emit) this.emit('message', m);
   }
 

@@ -1,3 +1,4 @@
+import { CappedMap } from '../lib/capped.js';
 import { spreadOf } from '../lib/spread.js';
 import type { FeedStore } from './store.js';
 
@@ -22,7 +23,7 @@ export const defaultInboxOptions: InboxOptions = { bucketMs: 60_000, marginMs: 2
  */
 export class Inbox {
   /** The last bucket this instance stamped for each chat's members. */
-  private readonly stamped = new Map<string, number>();
+  private readonly stamped: CappedMap<string, number>;
 
   constructor(
     private readonly store: FeedStore,
@@ -30,7 +31,9 @@ export class Inbox {
     private readonly opts: InboxOptions = defaultInboxOptions,
     /** Also awaited by `cover`: lists the chat's history buckets the change may fall in. */
     private readonly listBuckets?: (chatId: string, marginMs: number) => Promise<void>,
-  ) {}
+  ) {
+    this.stamped = new CappedMap(opts.maxChats);
+  }
 
   bucketOf(ms: number): number {
     return Math.floor(ms / this.opts.bucketMs);
@@ -80,8 +83,6 @@ export class Inbox {
   private remember(chatId: string, bucket: number): void {
     this.stamped.delete(chatId);
     this.stamped.set(chatId, bucket);
-    if (this.stamped.size > this.opts.maxChats)
-      this.stamped.delete(this.stamped.keys().next().value as string);
   }
 }
 

@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { encodeTime } from 'ulid';
 import { batchPutAll } from '../db/batch.js';
 import type { Db } from '../db/client.js';
+import { CappedSet } from '../lib/capped.js';
 import { ulidTime } from '../lib/ids.js';
 
 // A chat's history is split into time buckets (db/tables.ts, history table): each bucket is its
@@ -42,7 +43,7 @@ const MAX_REMEMBERED = 100_000;
 
 /** Reads and writes a chat's sparse index of non-empty buckets, so reads skip empty ones. */
 export class BucketIndex {
-  private readonly written = new Set<string>();
+  private readonly written = new CappedSet<string>(MAX_REMEMBERED);
 
   constructor(private readonly db: Db) {}
 
@@ -61,8 +62,6 @@ export class BucketIndex {
     );
     for (const k of missing.keys()) {
       this.written.add(k);
-      if (this.written.size > MAX_REMEMBERED)
-        this.written.delete(this.written.values().next().value as string);
     }
   }
 

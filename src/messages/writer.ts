@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { backoff } from '../db/batch.js';
+import { CappedMap } from '../lib/capped.js';
 import { AppError } from '../lib/errors.js';
 import { newMessageId } from '../lib/ids.js';
 import type { Metrics } from '../metrics/registry.js';
@@ -108,7 +109,7 @@ export class MessageWriter {
   private waitingCount = 0;
   private readonly inFlightChats = new Set<string>();
   private readonly inFlightKeys = new Map<string, Promise<Sent>>();
-  private readonly recent = new Map<string, Message>();
+  private readonly recent = new CappedMap<string, Message>(RECENT_KEYS);
   private running = 0;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
@@ -339,7 +340,6 @@ export class MessageWriter {
 
   private remember(key: string, message: Message): void {
     this.recent.set(key, message);
-    if (this.recent.size > RECENT_KEYS) this.recent.delete(this.recent.keys().next().value as string);
   }
 
   private async writeWithRetry(items: MessageItem[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { CappedMap } from '../lib/capped.js';
 import type { PrivacyState, PrivacyStore } from './store.js';
 
 /** Users whose state this instance remembers (oldest forgotten first). */
@@ -10,7 +11,7 @@ const MAX_USERS = 50_000;
  * recovers.
  */
 export class PrivacyCache {
-  private readonly known = new Map<string, PrivacyState>();
+  private readonly known = new CappedMap<string, PrivacyState>(MAX_USERS);
   /** Bumped by every forget: a read that a change overtook is used once, not remembered. */
   private generation = 0;
 
@@ -61,7 +62,6 @@ export class PrivacyCache {
     if (!this.busHealthy() || gen !== this.generation) return s;
     this.known.delete(userId);
     this.known.set(userId, s);
-    if (this.known.size > MAX_USERS) this.known.delete(this.known.keys().next().value as string);
     return s;
   }
 }

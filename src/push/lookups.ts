@@ -1,5 +1,6 @@
 import type { ChatSettings } from '../chats/schemas.js';
 import type { Device } from '../devices/store.js';
+import { CappedMap } from '../lib/capped.js';
 import type { PlannerDeps } from './planner.js';
 
 /** How long each kind of answer is reused; also the staleness bound for a change on another instance. */
@@ -30,7 +31,7 @@ const MAX_ALONG = 90;
 
 /** A map whose entries expire, oldest dropped past a bound. */
 class TtlMap<V> {
-  private readonly m = new Map<string, { v: V; until: number }>();
+  private readonly m = new CappedMap<string, { v: V; until: number }>(MAX_ENTRIES);
   constructor(private readonly ttlMs: number) {}
   get(k: string, now = Date.now()): V | undefined {
     const e = this.m.get(k);
@@ -42,7 +43,6 @@ class TtlMap<V> {
   set(k: string, v: V, now = Date.now()): void {
     this.m.delete(k);
     this.m.set(k, { v, until: now + this.ttlMs });
-    if (this.m.size > MAX_ENTRIES) this.m.delete(this.m.keys().next().value as string);
   }
   delete(k: string): void {
     this.m.delete(k);

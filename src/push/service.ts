@@ -1,5 +1,6 @@
 import type { Platform } from '../devices/schemas.js';
 import type { Device } from '../devices/store.js';
+import { CappedSet } from '../lib/capped.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { PushLookups } from './lookups.js';
@@ -66,7 +67,7 @@ export class PushService {
   /** Deliveries planned and not yet finished (queued, in flight or waiting to retry). */
   private pending = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly done = new Set<string>();
+  private readonly done = new CappedSet<string>(DONE_KEYS);
   private closed = false;
   private paused = false;
   /** A send is due to start on the next turn (startSends). */
@@ -263,7 +264,6 @@ export class PushService {
 
   private remember(k: string): void {
     this.done.add(k);
-    if (this.done.size > DONE_KEYS) this.done.delete(this.done.values().next().value as string);
   }
 
   private drop(n: number, why: string): void {

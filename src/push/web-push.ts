@@ -1,5 +1,6 @@
 import webpush from 'web-push';
 import type { PushConfig } from '../config.js';
+import { CappedMap } from '../lib/capped.js';
 import { type Answer, PushHttp } from './http.js';
 import type { PushPayload } from './payload.js';
 import {
@@ -26,7 +27,9 @@ const MAX_AUDIENCES = 1_000;
  * once per push service and reused for hours: encryption is the only crypto per push.
  */
 export class WebPushProvider implements PushProvider {
-  private readonly vapidHeaders = new Map<string, { authorization: string; renewAt: number }>();
+  private readonly vapidHeaders = new CappedMap<string, { authorization: string; renewAt: number }>(
+    MAX_AUDIENCES,
+  );
   private readonly http: PushHttp;
 
   constructor(
@@ -78,8 +81,6 @@ export class WebPushProvider implements PushProvider {
     );
     this.vapidHeaders.delete(audience);
     this.vapidHeaders.set(audience, { authorization: Authorization, renewAt: now + VAPID_RENEW_MS });
-    if (this.vapidHeaders.size > MAX_AUDIENCES)
-      this.vapidHeaders.delete(this.vapidHeaders.keys().next().value as string);
     return Authorization;
   }
 

@@ -1,3 +1,4 @@
+import { CappedSet } from '../lib/capped.js';
 import { type BusEvent, chatTopic, type Topic, userTopic } from './bus.js';
 
 /** Every instance must hear these, whoever it holds: they change what any instance allows. */
@@ -32,15 +33,16 @@ export function routesOf(e: BusEvent): readonly (Topic | typeof BROADCAST)[] {
  * event twice and delivers it once. Bounded; an id older than the window is long delivered.
  */
 export class RecentIds {
-  private readonly ids = new Set<string>();
+  private readonly ids: CappedSet<string>;
 
-  constructor(private readonly max = 8_192) {}
+  constructor(max = 8_192) {
+    this.ids = new CappedSet(max);
+  }
 
   /** True the first time an id is seen. */
   first(id: string): boolean {
     if (this.ids.has(id)) return false;
     this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
     return true;
   }
 }
