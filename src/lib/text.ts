@@ -8,8 +8,10 @@ import { z } from 'zod';
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 /** An unpaired UTF-16 surrogate (paired ones form one astral code point and do not match). */
 const LONE_SURROGATE = /\p{Cs}/u;
-/** Characters that render as nothing; text made only of these (and spaces) looks empty. */
-const INVISIBLE = /\s|\u034F|[\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\uFEFF\u3164\uFFA0]/gu;
+/** Text made only of characters that render as nothing (and spaces) looks empty. (The two
+ * alternatives share no character: a failed match never backtracks between them.) */
+const ONLY_INVISIBLE =
+  /^(?:[\s\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060-\u2064\uFEFF\u3164\uFFA0]|\u034F)*$/u;
 
 export interface TextRules {
   min?: number;
@@ -29,8 +31,18 @@ export function textProblem(text: string, multiline = false): string | undefined
     if (!multiline && (c === 0x2028 || c === 0x2029)) return 'must be a single line';
   }
   if (BIDI_CONTROLS.test(text)) return 'must not contain bidirectional override characters';
-  if (text.replace(INVISIBLE, '').length === 0) return 'must contain visible characters';
+  if (ONLY_INVISIBLE.test(text)) return 'must contain visible characters';
   return undefined;
+}
+
+/**
+ * The text as safeText's schema stores it (NFC, trimmed), or undefined when that schema refuses
+ * it: for hand-checked hot paths (realtime/send-frame.ts), which then let zod say why.
+ */
+export function cleanText(text: string, { min = 1, max, multiline = false }: TextRules): string | undefined {
+  const clean = text.normalize('NFC').trim();
+  if (clean.length < min || clean.length > max || textProblem(clean, multiline)) return undefined;
+  return clean;
 }
 
 /** A zod string: NFC-normalized, trimmed, within `min`–`max` characters, and free of textProblem. */
