@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAT_ID_PATTERN } from '../lib/patterns.js';
 import { safeText } from '../lib/text.js';
 import { message, messageIdSchema } from '../messages/schemas.js';
 import { userIdSchema } from '../users/schemas.js';
@@ -10,9 +11,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const addPolicySchema = z.enum(['anyone', 'admins']);
 export type AddPolicy = z.infer<typeof addPolicySchema>;
 
-export const chatIdSchema = z
-  .string()
-  .regex(/^(g_[0-9A-HJKMNP-TV-Z]{26}|d_[A-Za-z0-9_-]{26})$/, 'must be a chat id');
+export const chatIdSchema = z.string().regex(CHAT_ID_PATTERN, 'must be a chat id');
 
 export const createChatBody = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('direct'), userId: userIdSchema }),

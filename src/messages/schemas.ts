@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ULID_PATTERN } from '../lib/patterns.js';
-import { safeText } from '../lib/text.js';
+import { CLIENT_MSG_ID_PATTERN, ULID_PATTERN } from '../lib/patterns.js';
+import { safeText, type TextRules } from '../lib/text.js';
 import { userIdSchema } from '../users/schemas.js';
 import { emojiSchema } from './emoji.js';
 
@@ -9,14 +9,16 @@ export const MESSAGE_MAX_CHARS = 4000;
 export const QUOTE_MAX_CHARS = 100;
 
 export const messageIdSchema = z.string().regex(ULID_PATTERN, 'must be a message id');
+export const CLIENT_MSG_ID_MAX = 64;
 export const clientMsgIdSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "_" and "-"');
+  .max(CLIENT_MSG_ID_MAX)
+  .regex(CLIENT_MSG_ID_PATTERN, 'may contain only letters, digits, "_" and "-"');
 
 /** Plain text: NFC, trimmed, 1–4000 characters; tab and line breaks are the only controls kept. */
-export const messageTextSchema = safeText({ max: MESSAGE_MAX_CHARS, multiline: true });
+export const MESSAGE_TEXT_RULES: TextRules = { max: MESSAGE_MAX_CHARS, multiline: true };
+export const messageTextSchema = safeText(MESSAGE_TEXT_RULES);
 
 export const message = z.object({
   id: z.string(),

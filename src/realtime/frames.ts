@@ -13,6 +13,7 @@ import {
   sendExtras,
 } from '../messages/schemas.js';
 import { privacySettings } from '../privacy/schemas.js';
+import { plainSend } from './send-frame.js';
 
 // The WebSocket protocol, one JSON text frame per message. docs/protocol.md mirrors this file.
 
@@ -162,6 +163,8 @@ export function parseClientFrame(
   } catch {
     return { ok: false, code: 'malformed_json', message: 'Frames must be JSON text' };
   }
+  const plain = plainSend(raw);
+  if (plain) return { ok: true, frame: plain };
   const result = clientFrame.safeParse(raw);
   if (result.success) return { ok: true, frame: result.data };
   const ref = refOf(raw);
