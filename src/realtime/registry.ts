@@ -9,13 +9,15 @@ import type { Connection } from './connection.js';
 export class Registry {
   private readonly byUser = new Map<string, Group>();
   private readonly rooms = new Map<string, Group>();
-  private readonly all = new Set<Connection>();
+  /** Connections in byUser (a count, not a Set: that would be one more table entry per socket). */
+  private connectionCount = 0;
 
   constructor(private readonly routing?: Pick<FanoutBus, 'watch' | 'unwatch'>) {}
 
   /** Registers an authenticated connection. */
   addUser(conn: Connection): void {
-    this.all.add(conn);
+    if (holds(this.byUser.get(conn.userId), conn)) return;
+    this.connectionCount += 1;
     if (addTo(this.byUser, conn.userId, conn)) void this.routing?.watch([userTopic(conn.userId)]);
   }
 
@@ -31,7 +33,8 @@ export class Registry {
 
   /** Forgets a connection everywhere; true when it was the user's last one here. */
   remove(conn: Connection): boolean {
-    if (!this.all.delete(conn)) return false;
+    if (!holds(this.byUser.get(conn.userId), conn)) return false;
+    this.connectionCount -= 1;
     for (const chatId of conn.chats) this.leave(conn, chatId);
     if (!removeFrom(this.byUser, conn.userId, conn)) return false;
     this.routing?.unwatch([userTopic(conn.userId)]);
@@ -57,11 +60,12 @@ export class Registry {
 
   /** Authenticated connections here, and distinct users they belong to (metrics). */
   get counts(): { connections: number; users: number } {
-    return { connections: this.all.size, users: this.byUser.size };
+    return { connections: this.connectionCount, users: this.byUser.size };
   }
 
-  connections(): IterableIterator<Connection> {
-    return this.all.values();
+  /** Every authenticated connection here, user by user. */
+  *connections(): IterableIterator<Connection> {
+    for (const group of this.byUser.values()) yield* group;
   }
 }
 
@@ -86,6 +90,12 @@ class One implements Group {
 }
 
 const EMPTY: Group = new Set<Connection>();
+
+function holds(group: Group | undefined, conn: Connection): boolean {
+  return group instanceof One
+    ? group.only === conn
+    : (group as Set<Connection> | undefined)?.has(conn) === true;
+}
 
 /** Adds `conn` to the group at `key`; true when the group is new. */
 function addTo(groups: Map<string, Group>, key: string, conn: Connection): boolean {
