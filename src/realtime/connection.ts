@@ -73,6 +73,8 @@ export class Connection {
   alive = true;
   /** The sign-in this socket was opened under (credentials.ts also holds when its token runs out). */
   sessionId: string | undefined;
+  /** When its access token runs out (epoch ms; 0 when not held): credentials.ts closes it then. */
+  expiresAt = 0;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
   /** When it joined its rooms: live traffic reaches it from here on (its first sync starts here). */
