@@ -34,8 +34,9 @@ export class UpgradeGate {
     if (path !== this.o.path) return reject(socket, 404, 'Not Found');
     if (this.draining) return reject(socket, 503, 'Service Unavailable');
     // Counted before the handshake: a flood of sockets that never authenticate is refused too.
-    if (!this.addresses.admit(clientIp(req, this.o.trustProxyHops), socket))
-      return reject(socket, 429, 'Too Many Requests');
+    const ip = clientIp(req, this.o.trustProxyHops);
+    forgetPeer(socket);
+    if (!this.addresses.admit(ip, socket)) return reject(socket, 429, 'Too Many Requests');
     const origin = req.headers.origin;
     // Browsers always send Origin; native clients do not. Pages from this server itself (the web
     // client) and from CORS_ORIGINS may open a socket; any other site may not.
@@ -74,6 +75,16 @@ function sameOrigin(origin: string, host: string | undefined): boolean {
 function reject(socket: Duplex, status: number, text: string): false {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   return false;
+}
+
+/**
+ * Reading `remoteAddress` makes Node cache {address, family, port} on the socket (~50 bytes, for
+ * as long as it is open); nothing reads it again (the cap keeps the address it counted against).
+ * Cleared, a later read simply asks the OS again (Node's net.Socket#_getpeername).
+ */
+function forgetPeer(socket: Duplex): void {
+  const s = socket as Duplex & { _peername?: unknown };
+  if (s._peername) s._peername = null;
 }
 
 /** Shared by every socket (a closure each would be kept for the socket's life). */
