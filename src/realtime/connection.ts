@@ -73,7 +73,10 @@ export class Connection {
   alive = true;
   /** The sign-in this socket was opened under (credentials.ts also holds when its token runs out). */
   sessionId: string | undefined;
-  /** When its access token runs out (epoch ms; 0 when not held): credentials.ts closes it then. */
+  /**
+   * When its access token runs out, in epoch seconds (a small integer, where milliseconds would be
+   * a boxed number per socket); 0 when not held. credentials.ts closes it then.
+   */
   expiresAt = 0;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
@@ -110,9 +113,11 @@ export class Connection {
   private syncOwed = false;
   /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
   private continueFrom: string | undefined;
-  private readonly queued: string[] = [];
+  /** Frames that came before it was ready; made on the first (most clients wait for `ready`). */
+  private queued: string[] | undefined;
   private invalid = 0;
-  private invalidSince = Date.now();
+  /** When the last invalid frame came (epoch ms; 0 before any: a number boxed per socket otherwise). */
+  private invalidSince = 0;
 
   private logger: Logger | undefined;
 
@@ -195,13 +200,16 @@ export class Connection {
 
   /** Holds a frame until the connection is ready; false when the queue is full. */
   enqueue(data: string): boolean {
+    this.queued ??= [];
     if (this.queued.length >= this.limits.maxQueuedFrames) return false;
     this.queued.push(data);
     return true;
   }
 
   takeQueued(): string[] {
-    return this.queued.splice(0);
+    const queued = this.queued ?? [];
+    this.queued = undefined;
+    return queued;
   }
 
   /** Counts an invalid frame; true when the client has used up its tolerance. */

@@ -26,7 +26,8 @@ export class Credentials {
     // A re-authentication that finished after the socket closed: nothing to hold it for.
     if (conn.state === 'closed') return;
     conn.sessionId = claims.sessionId;
-    conn.expiresAt = claims.expiresAt;
+    // Rounded up: closed at or after the expiry, never before.
+    conn.expiresAt = Math.ceil(claims.expiresAt / 1000);
     if (!this.sweeper) {
       this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
       this.sweeper.unref();
@@ -45,7 +46,7 @@ export class Credentials {
 
   /** Closes the sockets whose token has run out: never before, whichever way the wall clock moves. */
   private sweep(): void {
-    const now = Date.now();
+    const now = Date.now() / 1000;
     let held = 0;
     for (const c of this.registry.connections()) {
       if (c.expiresAt === 0) continue;
