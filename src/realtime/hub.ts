@@ -289,7 +289,7 @@ export class Hub {
 
   private start(conn: Connection, memberships: MemberRecord[], expiresAt: number): void {
     if (conn.state !== 'initialising') return;
-    for (const m of memberships) conn.chats.add(m.chatId);
+    for (const m of memberships) conn.chats.add(this.registry.nameOf(m.chatId));
     // Changes about the user alone (blocks, settings, invitations) come through their personal log.
     conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';

@@ -9,6 +9,11 @@ import type { Connection } from './connection.js';
 export class Registry {
   private readonly byUser = new Map<string, Group>();
   private readonly rooms = new Map<string, Group>();
+  /**
+   * Each room's chat id, one string for all its members' sets of chats: the ids come from each
+   * socket's own chat list read, and a copy per member is ~50 bytes per socket and chat.
+   */
+  private readonly names = new Map<string, string>();
   /** Connections in byUser (a count, not a Set: that would be one more table entry per socket). */
   private connectionCount = 0;
 
@@ -43,11 +48,21 @@ export class Registry {
 
   /** Puts the connection in the room; when the room is new here, resolves once its events flow. */
   join(conn: Connection, chatId: string): Promise<void> | undefined {
-    return addTo(this.rooms, chatId, conn) ? this.routing?.watch([chatTopic(chatId)]) : undefined;
+    if (addTo(this.rooms, chatId, conn)) return this.routing?.watch([chatTopic(chatId)]);
+    // Shared from the second member on: a room of one (a user's own log, say) needs no entry.
+    if (!this.names.has(chatId)) this.names.set(chatId, chatId);
+    return undefined;
   }
 
   leave(conn: Connection, chatId: string): void {
-    if (removeFrom(this.rooms, chatId, conn)) this.routing?.unwatch([chatTopic(chatId)]);
+    if (!removeFrom(this.rooms, chatId, conn)) return;
+    this.names.delete(chatId);
+    this.routing?.unwatch([chatTopic(chatId)]);
+  }
+
+  /** The room's own copy of this chat id, for a socket's set of chats (see `names`). */
+  nameOf(chatId: string): string {
+    return this.names.get(chatId) ?? chatId;
   }
 
   room(chatId: string): Group {
