@@ -7,8 +7,9 @@ import type { Connection } from './connection.js';
  * last connection leaving stops them: the bus routes by what this registry holds.
  */
 export class Registry {
-  private readonly byUser = new Map<string, Group>();
-  private readonly rooms = new Map<string, Group>();
+  /** A user's or a room's connections: the connection itself while it is the only one (most are). */
+  private readonly byUser = new Map<string, Members>();
+  private readonly rooms = new Map<string, Members>();
   /**
    * Each room's chat id, one string for all its members' sets of chats: the ids come from each
    * socket's own chat list read, and a copy per member is ~50 bytes per socket and chat.
@@ -66,11 +67,11 @@ export class Registry {
   }
 
   room(chatId: string): Group {
-    return this.rooms.get(chatId) ?? EMPTY;
+    return group(this.rooms.get(chatId));
   }
 
   connectionsOf(userId: string): Group {
-    return this.byUser.get(userId) ?? EMPTY;
+    return group(this.byUser.get(userId));
   }
 
   /** Authenticated connections here, and distinct users they belong to (metrics). */
@@ -80,7 +81,7 @@ export class Registry {
 
   /** Every authenticated connection here, user by user. */
   *connections(): IterableIterator<Connection> {
-    for (const group of this.byUser.values()) yield* group;
+    for (const members of this.byUser.values()) yield* group(members);
   }
 }
 
@@ -92,9 +93,12 @@ export interface Group extends Iterable<Connection> {
   readonly size: number;
 }
 
+type Members = Connection | Set<Connection>;
+
 /**
- * A group of one connection. Most users have one socket per instance, and their own log's room
- * holds only their sockets: a Set for each is ~200 bytes, this ~20.
+ * A group of one connection, made when read. Most users have one socket per instance, and their
+ * own log's room holds only their sockets: a Set for each is ~200 bytes, and even a holder kept
+ * per user and room was 80 bytes per socket.
  */
 class One implements Group {
   readonly size = 1;
@@ -106,33 +110,31 @@ class One implements Group {
 
 const EMPTY: Group = new Set<Connection>();
 
-function holds(group: Group | undefined, conn: Connection): boolean {
-  return group instanceof One
-    ? group.only === conn
-    : (group as Set<Connection> | undefined)?.has(conn) === true;
+function group(members: Members | undefined): Group {
+  return members === undefined ? EMPTY : members instanceof Set ? members : new One(members);
+}
+
+function holds(members: Members | undefined, conn: Connection): boolean {
+  return members instanceof Set ? members.has(conn) : members === conn;
 }
 
 /** Adds `conn` to the group at `key`; true when the group is new. */
-function addTo(groups: Map<string, Group>, key: string, conn: Connection): boolean {
-  const group = groups.get(key);
-  if (!group) groups.set(key, new One(conn));
-  else if (group instanceof One) {
-    if (group.only !== conn) groups.set(key, new Set([group.only, conn]));
-  } else (group as Set<Connection>).add(conn);
-  return !group;
+function addTo(groups: Map<string, Members>, key: string, conn: Connection): boolean {
+  const members = groups.get(key);
+  if (members === undefined) groups.set(key, conn);
+  else if (members instanceof Set) members.add(conn);
+  else if (members !== conn) groups.set(key, new Set([members, conn]));
+  return members === undefined;
 }
 
 /** Takes `conn` out of the group at `key`; true when that emptied it (the group is gone). */
-function removeFrom(groups: Map<string, Group>, key: string, conn: Connection): boolean {
-  const group = groups.get(key);
-  if (group instanceof One) {
-    if (group.only !== conn) return false;
-    groups.delete(key);
-    return true;
+function removeFrom(groups: Map<string, Members>, key: string, conn: Connection): boolean {
+  const members = groups.get(key);
+  if (members === undefined || !holds(members, conn)) return false;
+  if (members instanceof Set) {
+    members.delete(conn);
+    if (members.size > 0) return false;
   }
-  const set = group as Set<Connection> | undefined;
-  if (!set?.delete(conn)) return false;
-  if (set.size > 0) return false;
   groups.delete(key);
   return true;
 }
