@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { MemberRecord } from '../chats/store.js';
 import { isFeedEvent } from '../feed/events.js';
 import { personalLogId } from '../feed/personal.js';
@@ -16,6 +16,7 @@ import { Credentials } from './credentials.js';
 import { Dispatcher } from './dispatch.js';
 import { Fanout } from './fanout.js';
 import { GapRecovery } from './gap-recovery.js';
+import { type HubSocket, type SocketHandlers, socketClass } from './hub-socket.js';
 import { LocalPresence, type PresenceStore } from './presence.js';
 import { PresenceAnnouncer } from './presence-announcer.js';
 import { Registry } from './registry.js';
@@ -68,11 +69,6 @@ export interface HubDeps {
   metrics?: Metrics;
 }
 
-/** ws's socket with its connection, so one set of handlers serves every socket (see Hub.handlers). */
-class HubSocket extends WebSocket {
-  conn?: Connection;
-}
-
 /**
  * The WebSocket side of Chat-X: wires each socket's life — upgrade (upgrade.ts), authentication
  * (authentication.ts), frames (dispatch.ts), presence (presence-announcer.ts) — to the rooms and
@@ -92,13 +88,6 @@ export class Hub {
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
-  /** Every socket's listeners (`this` is the socket): four closures per socket cost ~300 bytes. */
-  private readonly handlers: {
-    message(this: HubSocket, data: RawData, isBinary: boolean): void;
-    close(this: HubSocket): void;
-    error(this: HubSocket, err: Error): void;
-    pong(this: HubSocket): void;
-  };
 
   constructor(private readonly deps: HubDeps) {
     const options = { ...defaultHubOptions, ...deps.options };
@@ -111,8 +100,24 @@ export class Hub {
     metrics?.sample('users', () => this.registry.counts.users);
     const { registry, credentials } = this;
     const { tokens, sessions, chats, messages, feed, bus, sends, privacy } = deps.services;
+    // One set of handlers for every socket (`this` is the socket): closures per socket cost ~300 bytes.
+    const hub = this;
+    const handlers: SocketHandlers = {
+      message(data, isBinary) {
+        if (this.conn) hub.dispatcher.receive(this.conn, data, isBinary);
+      },
+      close() {
+        if (this.conn) hub.onClose(this.conn);
+      },
+      error(err) {
+        this.conn?.log.debug({ err }, 'socket error');
+      },
+      pong() {
+        if (this.conn) this.conn.alive = true;
+      },
+    };
     this.wss = new WebSocketServer({
-      WebSocket: HubSocket,
+      WebSocket: socketClass(handlers),
       noServer: true,
       maxPayload: options.maxPayloadBytes,
       perMessageDeflate: false,
@@ -157,21 +162,6 @@ export class Hub {
       privacy,
       logger: deps.logger,
     });
-    const hub = this;
-    this.handlers = {
-      message(data, isBinary) {
-        if (this.conn) hub.dispatcher.receive(this.conn, data, isBinary);
-      },
-      close() {
-        if (this.conn) hub.onClose(this.conn);
-      },
-      error(err) {
-        this.conn?.log.debug({ err }, 'socket error');
-      },
-      pong() {
-        if (this.conn) this.conn.alive = true;
-      },
-    };
     const recovery = new GapRecovery({ registry, fanout, syncer, chats, logger: deps.logger });
     this.unsubscribe = bus.subscribe((e, remote) => this.onEvent(e, remote));
     this.unsubscribeRecovered = bus.onRecovered(() => {
@@ -267,9 +257,8 @@ export class Hub {
     const conn = new Connection(newId(), ws, stream, logger, this.options.connection, metrics?.framesOut);
     (ws as HubSocket).conn = conn;
     this.gate.adopted(stream);
-    // Handlers go on synchronously: nothing the client sends before auth completes is lost.
-    const { message, close, error, pong } = this.handlers;
-    ws.on('message', message).on('close', close).on('error', error).on('pong', pong);
+    // Its events reach the hub's handlers from now on (hub-socket.ts): nothing the client sends
+    // before auth completes is lost.
     this.auth.begin(conn, req.headers.authorization);
   }
 

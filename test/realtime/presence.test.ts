@@ -95,6 +95,9 @@ describe('presence, typing, read receipts and liveness', () => {
     await annSocket.next('presence', (p) => p.userId === bob.id && p.online);
     expect((await dead.closed).code).toBe(1006);
     await annSocket.next('presence', (p) => p.userId === bob.id && !p.online);
+    // The socket that answers was pinged as often, and its pongs kept it.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(annSocket.ws.readyState).toBe(annSocket.ws.OPEN);
     annSocket.close();
   });
 
