@@ -36,6 +36,7 @@ export class DynamoHttp {
   private readonly signer: DynamoSigner;
   private readonly agent: HttpAgent | HttpsAgent;
   private readonly config: SdkConfig;
+  private lastDate: { text: string | undefined; ms: number } = { text: undefined, ms: Number.NaN };
   /** Set by metrics/dynamodb.ts. */
   observe: CallObserver | undefined;
 
@@ -142,7 +143,10 @@ export class DynamoHttp {
    * from a cache (Age) or the call took over 15 minutes.
    */
   private learnClock(res: Answer, sentAt: number): void {
-    const server = typeof res.headers.date === 'string' ? Date.parse(res.headers.date) : Number.NaN;
+    const date = res.headers.date;
+    // The header changes once a second: parsed once, not per answer.
+    if (date !== this.lastDate.text) this.lastDate = { text: date, ms: date ? Date.parse(date) : Number.NaN };
+    const server = this.lastDate.ms;
     const received = Date.now();
     if (Number.isNaN(server) || res.headers.age !== undefined || received - sentAt > 900_000) return;
     this.config.systemClockOffset = server - received;
