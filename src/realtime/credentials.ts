@@ -19,7 +19,7 @@ export class Credentials {
 
   /**
    * Starts (or, on re-authentication, moves) the connection's expiry. Kept on the connection and
-   * found by one sweep a second over all of them (~10 µs per 1,000 sockets): an index of
+   * found by one sweep a second over all of them (~40 µs per 1,000 sockets): an index of
    * deadlines cost ~80 bytes of table entries per socket, for as long as it is open.
    */
   hold(conn: Connection, claims: AccessClaims): void {
