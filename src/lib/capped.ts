@@ -17,11 +17,7 @@ export class CappedMap<K, V> extends Map<K, V> {
 
   override set(key: K, value: V): this {
     super.set(key, value);
-    if (this.size > this.max) {
-      const [it, oldest] = next(this.#oldest, () => this.keys());
-      this.#oldest = it;
-      this.delete(oldest);
-    }
+    if (this.size > this.max) this.#oldest = evictOldest(this, this.#oldest, () => this.keys());
     return this;
   }
 
@@ -40,11 +36,7 @@ export class CappedSet<T> extends Set<T> {
 
   override add(value: T): this {
     super.add(value);
-    if (this.size > this.max) {
-      const [it, oldest] = next(this.#oldest, () => this.values());
-      this.#oldest = it;
-      this.delete(oldest);
-    }
+    if (this.size > this.max) this.#oldest = evictOldest(this, this.#oldest, () => this.values());
     return this;
   }
 
@@ -55,16 +47,22 @@ export class CappedSet<T> extends Set<T> {
 }
 
 /**
- * The oldest live entry, from the iterator that returned the previous oldest. Everything before
- * its position was evicted or deleted, and a re-added entry goes to the end, so its next entry is
- * the oldest. Once done, an iterator stays done: then a new one starts from the front.
+ * Deletes the oldest live entry, found by the iterator that found the previous oldest, and
+ * returns that iterator. Everything before its position was evicted or deleted, and a re-added
+ * entry goes to the end, so its next entry is the oldest. Once done, an iterator stays done: then
+ * a new one starts from the front.
  */
-function next<T>(it: Iterator<T> | undefined, fresh: () => Iterator<T>): [Iterator<T>, T] {
+function evictOldest<T>(
+  from: { delete(key: T): boolean },
+  it: Iterator<T> | undefined,
+  fresh: () => Iterator<T>,
+): Iterator<T> {
   let current = it ?? fresh();
   let r = current.next();
   if (r.done) {
     current = fresh();
     r = current.next();
   }
-  return [current, r.value as T];
+  from.delete(r.value as T);
+  return current;
 }
