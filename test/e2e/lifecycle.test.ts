@@ -35,11 +35,16 @@ describe('the server process', () => {
     const ack = await a.next('ack');
     expect((await b.next('message')).message).toEqual(ack.message);
 
+    // A socket still authenticating (it has not sent its token yet) is the hub's too.
+    const unsigned = TestSocket.connect(`ws://127.0.0.1:${proc.port}/v1/ws`);
+    await unsigned.opened;
+
     // SIGTERM: sockets are told to reconnect elsewhere (1012) and the process exits 0 in time.
     const started = Date.now();
     proc.child.kill('SIGTERM');
     expect((await a.closed).code).toBe(1012);
     expect((await b.closed).code).toBe(1012);
+    expect((await unsigned.closed).code).toBe(1012);
     expect(await proc.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(proc.output()).toContain('shutdown complete');
