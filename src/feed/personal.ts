@@ -9,5 +9,8 @@ export const personalLogId = (userId: string): string => `${PREFIX}${userId}`;
 
 export const isPersonalLog = (chatId: string): boolean => chatId.startsWith(PREFIX);
 
+/** Whose personal log this is (`chatId` is one: see isPersonalLog). */
+export const personalLogOwner = (chatId: string): string => chatId.slice(PREFIX.length);
+
 /** Direct chats' ids start with d_ (chats/service.ts directChatId). */
 export const isDirectChatId = (chatId: string): boolean => chatId.startsWith('d_');

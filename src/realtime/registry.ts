@@ -1,4 +1,5 @@
-import { chatTopic, type FanoutBus, userTopic } from './bus.js';
+import { isPersonalLog, personalLogId, personalLogOwner } from '../feed/personal.js';
+import { chatTopic, type FanoutBus, type Topic, userTopic } from './bus.js';
 import type { Connection } from './connection.js';
 
 /**
@@ -24,7 +25,7 @@ export class Registry {
   addUser(conn: Connection): void {
     if (holds(this.byUser.get(conn.userId), conn)) return;
     this.connectionCount += 1;
-    if (addTo(this.byUser, conn.userId, conn)) void this.routing?.watch([userTopic(conn.userId)]);
+    if (addTo(this.byUser, conn.userId, conn)) void this.routing?.watch(userTopics(conn.userId));
   }
 
   /** Resolves once the user's and these chats' events flow to this instance (see Hub.ready). */
@@ -43,19 +44,21 @@ export class Registry {
     this.connectionCount -= 1;
     for (const chatId of conn.chats) this.leave(conn, chatId);
     if (!removeFrom(this.byUser, conn.userId, conn)) return false;
-    this.routing?.unwatch([userTopic(conn.userId)]);
+    this.routing?.unwatch(userTopics(conn.userId));
     return true;
   }
 
   /** Puts the connection in the room; when the room is new here, resolves once its events flow. */
   join(conn: Connection, chatId: string): Promise<void> | undefined {
+    if (isPersonalLog(chatId)) return undefined; // see ownLog
     if (addTo(this.rooms, chatId, conn)) return this.routing?.watch([chatTopic(chatId)]);
-    // Shared from the second member on: a room of one (a user's own log, say) needs no entry.
+    // Shared from the second member on: a room of one needs no entry.
     if (!this.names.has(chatId)) this.names.set(chatId, chatId);
     return undefined;
   }
 
   leave(conn: Connection, chatId: string): void {
+    if (isPersonalLog(chatId)) return;
     if (!removeFrom(this.rooms, chatId, conn)) return;
     this.names.delete(chatId);
     this.routing?.unwatch([chatTopic(chatId)]);
@@ -67,7 +70,21 @@ export class Registry {
   }
 
   room(chatId: string): Group {
-    return group(this.rooms.get(chatId));
+    return isPersonalLog(chatId) ? this.ownLog(chatId) : group(this.rooms.get(chatId));
+  }
+
+  /**
+   * A user's own log's room is their connections that joined it: no entry in `rooms` (one per
+   * user, ~50 bytes), and its topic is watched with the user's. Those still loading their chats
+   * have not joined: like any room's, its frames reach a socket only once it is ready.
+   */
+  private ownLog(chatId: string): Group {
+    const members = this.byUser.get(personalLogOwner(chatId));
+    if (members instanceof Set) {
+      const joined = [...members].filter((c) => c.chats.has(chatId));
+      return joined.length === members.size ? members : new Set(joined);
+    }
+    return members?.chats.has(chatId) ? new One(members) : EMPTY;
   }
 
   connectionsOf(userId: string): Group {
@@ -94,6 +111,9 @@ export interface Group extends Iterable<Connection> {
 }
 
 type Members = Connection | Set<Connection>;
+
+/** What a user's connections here receive besides their chats: their user events and own log. */
+const userTopics = (userId: string): Topic[] => [userTopic(userId), chatTopic(personalLogId(userId))];
 
 /**
  * A group of one connection, made when read. Most users have one socket per instance, and their
