@@ -2,10 +2,10 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { SyncPoint } from '../feed/token.js';
 import type { Logger } from '../lib/logger.js';
-import { TokenBucket } from '../lib/rate-limit.js';
 import { SmallSet } from '../lib/small-set.js';
 import type { LabelCounter } from '../metrics/registry.js';
 import { noPrivacy, type PrivacyState } from '../privacy/store.js';
+import { FrameBudgets } from './budgets.js';
 import { CloseCode, type CloseCodeValue } from './close-codes.js';
 import type { ServerFrame } from './frames.js';
 import { encodeFrame } from './wire.js';
@@ -47,6 +47,26 @@ export const defaultConnectionLimits: ConnectionLimits = {
   typingIntervalMs: 2_000,
 };
 
+/** What all of a hub's connections share: one object, where a field each per socket adds up. */
+export interface ConnectionContext {
+  readonly log: Logger;
+  readonly limits: ConnectionLimits;
+  /** Frames sent one by one (acks, replies); fan-out counts its own. */
+  readonly framesOut?: LabelCounter | undefined;
+}
+
+/** Each invalid frame adds this much to a connection's debt, which time pays back (strike()). */
+const STRIKE_MS = 10_000;
+
+/** A sync running, one owed after it, or where a long replay continues (startSync). */
+interface Syncs {
+  running: boolean;
+  /** A `sync` arrived while one was running. */
+  owed: boolean;
+  /** The token of its last incomplete replay: syncing on from it is not charged. */
+  continueFrom: string | undefined;
+}
+
 type State = 'authenticating' | 'initialising' | 'ready' | 'closed';
 
 /**
@@ -64,7 +84,11 @@ function flushAll(): void {
   for (const c of list) c.flush();
 }
 
-/** One client socket: its state, what it may do, and a bounded queue while it is not ready. */
+/**
+ * One client socket: its state, what it may do, and a bounded queue while it is not ready. There
+ * is one per socket, so what most sockets do not need at a given moment (budgets, sync
+ * bookkeeping, queued frames) is an object made when needed, not a field each.
+ */
 export class Connection {
   state: State = 'authenticating';
   userId = '';
@@ -80,10 +104,11 @@ export class Connection {
   expiresAt = 0;
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
-  /** When it joined its rooms: live traffic reaches it from here on (its first sync starts here). */
-  readyAt = 0;
-  /** A sync completed on it: a later one without a token starts from now, not from readyAt. */
-  syncedOnce = false;
+  /**
+   * Until its first sync: when it joined its rooms, as live traffic reaches it from then on (epoch
+   * ms). A later sync without a token starts from its own time.
+   */
+  firstSyncFrom: number | undefined;
   /** Bumped whenever it may have missed live frames: a sync that read before then sets no `feed`. */
   feedEpoch = 0;
   /** Its user's blocks and privacy settings: loaded with its chats, kept current by bus events. */
@@ -95,29 +120,17 @@ export class Connection {
   activeChats: Set<string> | undefined;
   /** Bumped by each bus event that changes `privacy`: a load that one overtook is read again. */
   privacyChanges = 0;
-  /**
-   * Frame budgets, made on first use and dropped once full again (trimBudgets): a full bucket and
-   * none behave alike, and most sockets are idle most of the time (four buckets are ~300 bytes).
-   */
-  private sendBucket: TokenBucket | undefined;
-  private syncBucket: TokenBucket | undefined;
-  private readBucket: TokenBucket | undefined;
-  private deliveredBucket: TokenBucket | undefined;
-  /** A sync is being read and sent: a second one waits for it (each is up to 500 changes). */
-  private syncing = false;
+  /** Made on first use, dropped once all are full again (trimBudgets). */
+  private budgets: FrameBudgets | undefined;
+  /** While a sync runs or is owed, or a replay may continue (one at a time: each is up to 500 changes). */
+  private syncs: Syncs | undefined;
   /** Frames written in this turn of the event loop, sent by flushAll (see there). */
-  private pending: Buffer | undefined;
-  private pendingMore: Buffer[] | undefined;
+  private pending: Buffer | Buffer[] | undefined;
   private pendingBytes = 0;
-  /** A `sync` arrived while one was running. */
-  private syncOwed = false;
-  /** The token of this connection's last incomplete replay: syncing on from it is not charged. */
-  private continueFrom: string | undefined;
   /** Frames that came before it was ready; made on the first (most clients wait for `ready`). */
   private queued: string[] | undefined;
-  private invalid = 0;
-  /** When the last invalid frame came (epoch ms; 0 before any: a number boxed per socket otherwise). */
-  private invalidSince = 0;
+  /** Invalid frames as a debt of time (epoch ms it runs to; see strike). */
+  private strikesUntil = 0;
 
   private logger: Logger | undefined;
 
@@ -126,16 +139,13 @@ export class Connection {
     readonly socket: WebSocket,
     /** The upgraded TCP (or TLS) stream under `socket`: encoded frames are written to it directly. */
     private readonly stream: Duplex,
-    private readonly parentLog: Logger,
-    private readonly limits: ConnectionLimits,
-    /** Frames sent one by one (acks, replies); fan-out counts its own. */
-    private readonly framesOut?: LabelCounter,
+    private readonly ctx: ConnectionContext,
   ) {}
 
   /** Every line about this connection carries its id (and user); built on first use, since most
    * connections never log and a child logger per socket costs memory. */
   get log(): Logger {
-    this.logger ??= this.parentLog.child({
+    this.logger ??= this.ctx.log.child({
       connId: this.id,
       ...(this.userId ? { userId: this.userId } : {}),
     });
@@ -147,7 +157,7 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
-    this.framesOut?.inc(frame.type);
+    this.ctx.framesOut?.inc(frame.type);
     this.write(encodeFrame(frame));
   }
 
@@ -159,17 +169,19 @@ export class Connection {
   write(frame: Buffer): void {
     if (!this.open) return;
     // Frames waiting for the turn's end count too: a sync page is written in one turn.
-    if (this.socket.bufferedAmount + this.pendingBytes + frame.length > this.limits.maxBufferedBytes) {
+    const { maxBufferedBytes } = this.ctx.limits;
+    if (this.socket.bufferedAmount + this.pendingBytes + frame.length > maxBufferedBytes) {
       // Buffering without bound would let one slow phone exhaust the server: drop it, it will sync.
       this.close(CloseCode.TryAgainLater, 'too slow; reconnect and sync');
       return;
     }
     this.pendingBytes += frame.length;
-    if (this.pending === undefined) {
+    const pending = this.pending;
+    if (pending === undefined) {
       this.pending = frame;
       if (pendingNow.push(this) === 1) queueMicrotask(flushAll);
-    } else if (this.pendingMore) this.pendingMore.push(frame);
-    else this.pendingMore = [frame];
+    } else if (Array.isArray(pending)) pending.push(frame);
+    else this.pending = [pending, frame];
   }
 
   /** Live frames may have been missed: no checkpoint until a sync that starts after this. */
@@ -180,28 +192,25 @@ export class Connection {
 
   /** Sends what was written to it in this turn of the event loop (see flushAll). */
   flush(): void {
-    const first = this.pending;
-    const more = this.pendingMore;
+    const pending = this.pending;
     this.pending = undefined;
-    this.pendingMore = undefined;
     this.pendingBytes = 0;
     // ws may have closed the socket itself meanwhile (answering the client's close, refusing a bad
     // frame): nothing may follow its close frame. The device syncs what it missed.
-    if (first === undefined || this.socket.readyState !== this.socket.OPEN || !this.stream.writable) return;
-    if (more === undefined) {
-      this.stream.write(first);
+    if (pending === undefined || this.socket.readyState !== this.socket.OPEN || !this.stream.writable) return;
+    if (!Array.isArray(pending)) {
+      this.stream.write(pending);
       return;
     }
     this.stream.cork();
-    this.stream.write(first);
-    for (const f of more) this.stream.write(f);
+    for (const f of pending) this.stream.write(f);
     this.stream.uncork();
   }
 
   /** Holds a frame until the connection is ready; false when the queue is full. */
   enqueue(data: string): boolean {
     this.queued ??= [];
-    if (this.queued.length >= this.limits.maxQueuedFrames) return false;
+    if (this.queued.length >= this.ctx.limits.maxQueuedFrames) return false;
     this.queued.push(data);
     return true;
   }
@@ -212,13 +221,14 @@ export class Connection {
     return queued;
   }
 
-  /** Counts an invalid frame; true when the client has used up its tolerance. */
+  /**
+   * Counts an invalid frame; true when the client has used up its tolerance. Each frame adds 10 s
+   * to a debt that time pays back, so the count decays by one every 10 s: one number, not two.
+   */
   strike(): boolean {
     const now = Date.now();
-    this.invalid = Math.max(0, this.invalid - Math.floor((now - this.invalidSince) / 10_000));
-    this.invalidSince = now;
-    this.invalid += 1;
-    return this.invalid > this.limits.maxInvalidFrames;
+    this.strikesUntil = Math.max(this.strikesUntil, now) + STRIKE_MS;
+    return this.strikesUntil - now > this.ctx.limits.maxInvalidFrames * STRIKE_MS;
   }
 
   /**
@@ -228,53 +238,51 @@ export class Connection {
    * it may have been prompted by a gap the running one started reading before.
    */
   startSync(since: string | undefined): 'started' | 'later' | 'refused' {
-    if (this.syncing) {
-      this.syncOwed = true;
+    const syncs = this.syncs;
+    if (syncs?.running) {
+      syncs.owed = true;
       return 'later';
     }
-    const continues = since !== undefined && since === this.continueFrom;
-    this.continueFrom = undefined;
-    const { syncBurst, syncsPerSecond } = this.limits;
-    this.syncBucket ??= new TokenBucket(syncBurst, syncsPerSecond);
-    if (!continues && this.syncBucket.take() > 0) return 'refused';
-    this.syncing = true;
+    const continues = since !== undefined && since === syncs?.continueFrom;
+    if (!continues && !this.budget().maySync()) {
+      this.syncs = undefined; // nothing runs or is owed, and the replay does not continue
+      return 'refused';
+    }
+    this.syncs = { running: true, owed: false, continueFrom: undefined };
     return 'started';
   }
 
   /** The sync started by startSync is over; `next` is its token when more pages wait. */
   endSync(next: string | undefined): void {
-    this.syncing = false;
-    this.continueFrom = next;
+    const owed = this.syncs?.owed === true;
+    this.syncs = next === undefined ? undefined : { running: false, owed: false, continueFrom: next };
     // An incomplete page makes the client ask again anyway; otherwise ask for the owed sync.
-    if (this.syncOwed && next === undefined && this.state === 'ready') this.send({ type: 'resync' });
-    this.syncOwed = false;
+    if (owed && next === undefined && this.state === 'ready') this.send({ type: 'resync' });
   }
 
   /** Whether a write (`send`, `react`) is within this connection's budget (spends it). */
   maySend(): boolean {
-    this.sendBucket ??= new TokenBucket(this.limits.sendBurst, this.limits.sendsPerSecond);
-    return this.sendBucket.take() === 0;
+    return this.budget().maySend();
   }
 
   /** Whether a `read` frame is within this connection's budget (spends it). */
   mayRead(): boolean {
-    this.readBucket ??= new TokenBucket(this.limits.readBurst, this.limits.readsPerSecond);
-    return this.readBucket.take() === 0;
+    return this.budget().mayMarkRead();
   }
 
   /** Whether a `delivered` frame is within this connection's budget (spends it). */
   mayMarkDelivered(): boolean {
-    const { deliveredBurst, deliveredPerSecond } = this.limits;
-    this.deliveredBucket ??= new TokenBucket(deliveredBurst, deliveredPerSecond);
-    return this.deliveredBucket.take() === 0;
+    return this.budget().mayMarkDelivered();
   }
 
-  /** Forgets the budgets that are full again (see sendBucket); the hub calls it at each ping. */
+  /** Forgets the budgets once all are full again; the hub calls it at each ping. */
   trimBudgets(): void {
-    if (this.sendBucket?.idle()) this.sendBucket = undefined;
-    if (this.syncBucket?.idle()) this.syncBucket = undefined;
-    if (this.readBucket?.idle()) this.readBucket = undefined;
-    if (this.deliveredBucket?.idle()) this.deliveredBucket = undefined;
+    if (this.budgets?.idle()) this.budgets = undefined;
+  }
+
+  private budget(): FrameBudgets {
+    this.budgets ??= new FrameBudgets(this.ctx.limits);
+    return this.budgets;
   }
 
   close(code: CloseCodeValue, reason: string): void {

@@ -11,7 +11,12 @@ import type { Services } from '../services.js';
 import { Authenticator } from './authentication.js';
 import type { BusEvent } from './bus.js';
 import { CloseCode } from './close-codes.js';
-import { Connection, type ConnectionLimits, defaultConnectionLimits } from './connection.js';
+import {
+  Connection,
+  type ConnectionContext,
+  type ConnectionLimits,
+  defaultConnectionLimits,
+} from './connection.js';
 import { Credentials } from './credentials.js';
 import { Dispatcher } from './dispatch.js';
 import { Fanout } from './fanout.js';
@@ -90,6 +95,7 @@ export class Hub {
    * every socket is off: it costs each socket a 'close' closure and a table entry (~110 bytes).
    */
   private readonly arriving = new Set<Connection>();
+  private readonly connectionContext: ConnectionContext;
   private readonly unsubscribe: () => void;
   private readonly unsubscribeRecovered: () => void;
   private pinger: NodeJS.Timeout | undefined;
@@ -120,6 +126,11 @@ export class Hub {
       pong() {
         if (this.conn) this.conn.alive = true;
       },
+    };
+    this.connectionContext = {
+      log: deps.logger,
+      limits: options.connection,
+      framesOut: metrics?.framesOut,
     };
     this.wss = new WebSocketServer({
       WebSocket: socketClass(handlers),
@@ -259,8 +270,7 @@ export class Hub {
   }
 
   private onConnection(ws: WebSocket, stream: Duplex, req: IncomingMessage): void {
-    const { logger, metrics } = this.deps;
-    const conn = new Connection(newId(), ws, stream, logger, this.options.connection, metrics?.framesOut);
+    const conn = new Connection(newId(), ws, stream, this.connectionContext);
     (ws as HubSocket).conn = conn;
     this.arriving.add(conn);
     this.gate.adopted(stream);
@@ -290,7 +300,7 @@ export class Hub {
     conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';
     this.arriving.delete(conn);
-    conn.readyAt = Date.now();
+    conn.firstSyncFrom = Date.now();
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({
       type: 'ready',

@@ -44,9 +44,9 @@ export class Syncer {
     const epoch = conn.feedEpoch;
     // A first sync starts where the socket joined its rooms, however late it arrives: what
     // fan-out missed in between (Redis down) is replayed, not skipped.
-    const origin = conn.syncedOnce ? undefined : conn.readyAt;
+    const origin = conn.firstSyncFrom;
     const page = await this.feed.changes(conn.userId, since, this.opts.limit, origin);
-    conn.syncedOnce = true;
+    conn.firstSyncFrom = undefined;
     // The sync read membership from the database: trust it over the socket's own view, which
     // came from an eventually consistent index or may have missed events.
     for (const [chatId, member] of page.memberOf) {

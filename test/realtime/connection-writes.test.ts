@@ -16,7 +16,7 @@ async function pair(
     server.on('upgrade', (req, socket, head) =>
       wss.handleUpgrade(req, socket, head, (ws) =>
         resolve({
-          conn: new Connection('c1', ws, socket, pino({ level: 'silent' }), limits),
+          conn: new Connection('c1', ws, socket, { log: pino({ level: 'silent' }), limits }),
           stream: socket as Socket,
         }),
       ),
