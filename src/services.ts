@@ -181,10 +181,12 @@ export function createServices(deps: ServiceDeps): Services {
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;
         bus.publish({ type: 'message', chatId, pos, message, ...(origin ? { origin } : {}) });
-        activity.note(message);
       },
-      // Only the instance that stored a message pushes it: one push per device, however many instances.
-      onCreated: (message) => push?.enqueue(message),
+      // Only the instance that stored a message counts and pushes it: once, however many instances.
+      onCreated: (message) => {
+        activity.note(message);
+        push?.enqueue(message);
+      },
     },
     { ...defaultWriterOptions, maxDelayMs: deps.config.writerMaxDelayMs, ...deps.writer },
     metrics,

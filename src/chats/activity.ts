@@ -1,10 +1,10 @@
-import { CappedMap, CappedSet } from '../lib/capped.js';
+import { CappedMap } from '../lib/capped.js';
 import type { Logger } from '../lib/logger.js';
 import type { Message } from '../messages/schemas.js';
 import type { ChatStore } from './store.js';
 
-/** Message ids counted here recently: the writer reports a resend's message again. */
-const COUNTED_IDS = 50_000;
+/** Chats whose list rows and landed writes are remembered. */
+const CHATS_KEPT = 50_000;
 /**
  * Chats written at once by a flush. Few: a flush is a burst of one UpdateItem per busy chat, and
  * messages' writes queue behind whatever it has in flight (16 at once put ~1 s on the bench's p99).
@@ -46,18 +46,18 @@ interface Pending {
  *    (one member query per chat), at most every ROWS_EVERY_MS for a busy chat unless a reader
  *    here forces it.
  * A crash loses the last interval's counts: that chat's lists then show it by its previous
- * activity until its next message, and its unread counts may be low by the lost messages.
+ * activity until its next message, and its unread counts may be low by the lost messages (a
+ * resend of one of them, stored already, is not counted again).
  */
 export class ActivityTracker implements PendingActivity {
   private dirty = new Map<string, Pending>();
   /** Taken out of `dirty` by a write that has not finished yet. */
   private readonly writing = new Map<string, Pending>();
   /** When each chat's list rows were last written, and the rows held back until their time. */
-  private readonly rowsAt = new CappedMap<string, number>(COUNTED_IDS);
+  private readonly rowsAt = new CappedMap<string, number>(CHATS_KEPT);
   private readonly rowsDue = new Map<string, Message>();
-  private readonly counted = new CappedSet<string>(COUNTED_IDS);
   /** Per chat, the number of the last of its writes that finished (see landedSince). */
-  private readonly landed = new CappedMap<string, number>(COUNTED_IDS);
+  private readonly landed = new CappedMap<string, number>(CHATS_KEPT);
   private landings = 0;
   private readonly timer: NodeJS.Timeout;
   private chain: Promise<unknown> = Promise.resolve();
@@ -81,10 +81,11 @@ export class ActivityTracker implements PendingActivity {
     this.timer.unref();
   }
 
-  /** A committed message (once per message id: resends are reported again and not counted). */
+  /**
+   * A new message, once (the writer's onCreated, never for a resend). Counting resends away by
+   * id instead kept 50,000 ids: every message outlived a young-generation GC for it.
+   */
   note(m: Message): void {
-    if (this.counted.has(m.id)) return;
-    this.counted.add(m.id);
     const current = this.dirty.get(m.chatId);
     if (!current) {
       const mentioned = new Map((m.mentions ?? []).map((u) => [u, 1]));

@@ -35,6 +35,21 @@ describe('GET /v1/chats', () => {
     );
   });
 
+  it('counts a resent message once', async () => {
+    const chatId = chatIds[4] as string;
+    const send = () =>
+      request(t.app)
+        .post(`/v1/chats/${chatId}/messages`)
+        .set(bearer(friend))
+        .send({ clientMsgId: 'resent-once', text: 'twice sent, once counted' });
+    expect((await send()).status).toBe(201);
+    const again = await send();
+    expect(again.status).toBe(200); // the original, stored already
+    const res = await request(t.app).get('/v1/chats').set(bearer(me));
+    const chat = res.body.chats.find((c: { id: string }) => c.id === chatId);
+    expect(chat).toMatchObject({ lastMessage: { text: 'twice sent, once counted' }, unreadCount: 1 });
+  });
+
   it('pages with a cursor, covering every chat once', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
