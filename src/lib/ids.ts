@@ -1,28 +1,67 @@
 import { createHash, randomBytes, randomFillSync } from 'node:crypto';
-import { encodeTime, monotonicFactory } from 'ulid';
+import { encodeTime } from 'ulid';
 
-// ULIDs sort by creation time; the monotonic factory keeps ids from one process strictly
-// increasing even within one millisecond or when the clock steps back. Its default source asks
-// the OS for one byte per character (16 calls per id); a pooled buffer of the same CSPRNG bytes
-// costs one call per 256 ids. A byte / 256 picks each of the 32 characters equally often.
+/** ULID's alphabet (Crockford's base 32). */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+// Random characters from a pooled buffer of CSPRNG bytes: one call to the OS per 256 ids. The top
+// five bits of a byte pick each of the 32 characters equally often.
 const pool = Buffer.alloc(4096);
 let poolAt = pool.length;
-const pooledRandom = (): number => {
+const randomDigit = (): number => {
   if (poolAt >= pool.length) {
     randomFillSync(pool);
     poolAt = 0;
   }
-  return (pool[poolAt++] as number) / 256;
+  return (pool[poolAt++] as number) >> 3;
 };
-const nextUlid = monotonicFactory(pooledRandom);
+
+const ALPHABET = Buffer.from(CROCKFORD, 'latin1');
+/** The last id's 16 random digits (values 0-31), and its characters. */
+const digits = new Uint8Array(16);
+const chars = Buffer.alloc(26);
+let lastTime = -1;
+
+/**
+ * The next ULID, monotonic as the spec's monotonic mode (ulid's monotonicFactory): strictly
+ * increasing within this process, within one millisecond or when the clock steps back, by adding
+ * one to the last id's random part. Built in a byte buffer and read out as one string: ulid's
+ * factory concatenates a string per character, ~600 bytes per id, and ids are made per message.
+ */
+function nextUlid(now: number = Date.now()): string {
+  if (now > lastTime) {
+    lastTime = now;
+    let t = now;
+    for (let i = 9; i >= 0; i--) {
+      const d = t % 32;
+      chars[i] = ALPHABET[d] as number;
+      t = (t - d) / 32;
+    }
+    for (let i = 0; i < 16; i++) digits[i] = randomDigit();
+  } else if (!increment(digits)) {
+    // The random part ran out within one millisecond (never, in practice): move time on.
+    return nextUlid(lastTime + 1);
+  }
+  for (let i = 0; i < 16; i++) chars[10 + i] = ALPHABET[digits[i] as number] as number;
+  return chars.toString('latin1', 0, 26);
+}
+
+/** Adds one to a base-32 number held as digits, in place; false when it overflows. */
+function increment(n: Uint8Array): boolean {
+  for (let i = n.length - 1; i >= 0; i--) {
+    if ((n[i] as number) < 31) {
+      n[i] = (n[i] as number) + 1;
+      return true;
+    }
+    n[i] = 0;
+  }
+  return false;
+}
 
 export const newId = (): string => nextUlid();
 
 /** Message ids: ULIDs, so they sort in chat order and carry their creation time. */
 export const newMessageId = (): string => nextUlid();
-
-/** ULID's alphabet (Crockford's base 32). */
-export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Each character code's value in Crockford's base 32 (either case, as ulid's decodeTime), or -1. */
 const BASE32 = new Int8Array(128).fill(-1);
 for (let i = 0; i < CROCKFORD.length; i++) {

@@ -1,5 +1,5 @@
 import { decodeTime, ulid } from 'ulid';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fingerprint } from '../../src/feed/token.js';
 import { newMessageId, ulidTime } from '../../src/lib/ids.js';
 
@@ -42,5 +42,57 @@ describe('ULID helpers', () => {
 
   it.each(ids)('fingerprints %s as before', (id) => {
     expect(fingerprint(id)).toBe(bigIntFingerprint(id));
+  });
+});
+
+describe('new ids', () => {
+  const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+  it('are ULIDs of the current time, strictly increasing within a millisecond', () => {
+    const before = Date.now();
+    const ids = Array.from({ length: 5_000 }, () => newMessageId());
+    const after = Date.now();
+    for (const id of ids) {
+      expect(id).toMatch(ULID);
+      const t = decodeTime(id);
+      expect(t).toBeGreaterThanOrEqual(before);
+      expect(t).toBeLessThanOrEqual(after);
+    }
+    expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] as string))).toBe(true);
+  });
+
+  it('draw a new random part in each millisecond, not count up from one seed', async () => {
+    const a = newMessageId();
+    await new Promise((r) => setTimeout(r, 2));
+    const b = newMessageId();
+    expect(decodeTime(b)).toBeGreaterThan(decodeTime(a));
+    expect(b.slice(10, 20)).not.toBe(a.slice(10, 20));
+  });
+
+  it('keep increasing when the clock steps back', () => {
+    const first = newMessageId();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(decodeTime(first) - 60_000);
+    try {
+      const later = [newMessageId(), newMessageId()];
+      expect((later[0] as string) > first).toBe(true);
+      expect((later[1] as string) > (later[0] as string)).toBe(true);
+      expect(decodeTime(later[0] as string)).toBe(decodeTime(first));
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it('carry into the next character when a random digit is the last one', () => {
+    // Enough ids in one (stubbed) millisecond that the last random digit wraps many times.
+    const t = Date.now() + 1_000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(t);
+    try {
+      const ids = Array.from({ length: 100 }, () => newMessageId());
+      expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] as string))).toBe(true);
+      expect(ids.every((id) => decodeTime(id) === t)).toBe(true);
+      expect(new Set(ids.map((id) => id.at(-1))).size).toBe(32);
+    } finally {
+      now.mockRestore();
+    }
   });
 });
