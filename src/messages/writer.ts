@@ -86,7 +86,7 @@ export interface WriterHooks {
   nonMembers?(drafts: readonly { chatId: string; senderId: string }[]): Promise<Set<string>>;
   /** Called per new message, in id order per chat, right after it is durable; again on a resend. */
   onCommitted(message: Message, origin: string | undefined): void;
-  /** Called once per message, by the instance that stored it, never on a resend (push). */
+  /** Called once per message, by the instance that stored it, never on a resend (counts, push). */
   onCreated?(message: Message): void;
 }
 
