@@ -105,11 +105,8 @@ export class Connection {
   /** Where this device's feed stands once a sync completed; unset while it may have missed changes. */
   feed: SyncPoint | undefined;
   /**
-   * Until its first sync: when it joined its rooms, as live traffic reaches it from then on. In
-   * epoch seconds, rounded down: a small integer, where milliseconds are a boxed number kept by
-   * every socket that never syncs. The first sync may replay up to a second more: changes from
-   * just before it joined, which it never got live. A later sync without a token starts from its
-   * own time.
+   * Until its first sync: when it joined its rooms, as live traffic reaches it from then on (epoch
+   * ms). A later sync without a token starts from its own time.
    */
   firstSyncFrom: number | undefined;
   /** Bumped whenever it may have missed live frames: a sync that read before then sets no `feed`. */

@@ -300,7 +300,7 @@ export class Hub {
     conn.chats.add(personalLogId(conn.userId));
     conn.state = 'ready';
     this.arriving.delete(conn);
-    conn.firstSyncFrom = Math.floor(Date.now() / 1000);
+    conn.firstSyncFrom = Date.now();
     for (const chatId of conn.chats) this.registry.join(conn, chatId);
     conn.send({
       type: 'ready',

@@ -44,7 +44,7 @@ export class Syncer {
     const epoch = conn.feedEpoch;
     // A first sync starts where the socket joined its rooms, however late it arrives: what
     // fan-out missed in between (Redis down) is replayed, not skipped.
-    const origin = conn.firstSyncFrom === undefined ? undefined : conn.firstSyncFrom * 1000;
+    const origin = conn.firstSyncFrom;
     const page = await this.feed.changes(conn.userId, since, this.opts.limit, origin);
     conn.firstSyncFrom = undefined;
     // The sync read membership from the database: trust it over the socket's own view, which
