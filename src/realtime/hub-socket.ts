@@ -20,7 +20,7 @@ export class HubSocket extends WebSocket {
   /** On the prototype of each hub's own subclass (socketClass), not on every socket. */
   declare readonly handlers: SocketHandlers;
   /**
-   * EventEmitter's listener table, which it makes up front for every emitter: ~200 bytes a socket,
+   * EventEmitter's listener table, which it makes up front for every emitter: ~175 bytes a socket,
    * and a hub socket has no listeners unless shutdown waits on it. Unset here, after the
    * constructor, Node's EventEmitter makes it with the first listener (each of its methods allows
    * for a table not made yet).
