@@ -19,7 +19,17 @@ if (dir) {
   session.connect();
   let n = 0;
   const name = (ext) => `${process.env.BENCH_PROF_NAME ?? 'server'}-${process.pid}-${n++}.${ext}`;
+  // BENCH_MARK_WINDOW=1: marks on stdout, to slice a trace (--trace-opt, --trace-gc) to the window.
+  let ticker;
+  const mark = (what) => {
+    if (!process.env.BENCH_MARK_WINDOW) return;
+    process.stdout.write(`--- send window ${what}\n`);
+    clearInterval(ticker);
+    let s = 0;
+    if (what === 'start') ticker = setInterval(() => process.stdout.write(`--- ${++s} s\n`), 1000);
+  };
   process.on('SIGTTIN', () => {
+    mark('start');
     if (alloc)
       session.post('HeapProfiler.enable', () =>
         session.post('HeapProfiler.startSampling', {
@@ -46,6 +56,7 @@ if (dir) {
       });
   };
   process.on('SIGTTOU', () => {
+    mark('end');
     if (mode !== 'alive') stop();
   });
 }
