@@ -183,14 +183,25 @@ export class ChatListStore {
     const Key = { chatId: last.chatId, sk: ACTIVITY };
     // Per-sender counts are attributes "s#<userId>" of the same item (and mentions "m#<userId>"):
     // one write per chat per flush.
-    const senders = [
-      ...[...bySender].map(([u, n]) => [`s#${u}`, n] as const),
-      ...[...mentioned].map(([u, n]) => [`m#${u}`, n] as const),
-    ];
-    const names = Object.fromEntries(senders.map(([attr], i) => [`#s${i}`, attr]));
-    const values = Object.fromEntries(senders.map(([, n], i) => [`:s${i}`, n]));
-    const adds = ['msgCount :n', ...senders.map((_, i) => `#s${i} :s${i}`)].join(', ');
-    const names_ = senders.length > 0 ? { ExpressionAttributeNames: names } : {};
+    // Built by plain loops: spreads of maps that are sometimes empty (no mentions, or only the
+    // list rows to write) gave V8 arrays of changing kinds, and this function was deoptimised and
+    // recompiled (~55 ms of compile each time) all through a steady load.
+    const names: Record<string, string> = {};
+    const values: Record<string, number> = {};
+    let adds = 'msgCount :n';
+    let i = 0;
+    for (const [prefix, counts] of [
+      ['s#', bySender],
+      ['m#', mentioned],
+    ] as const) {
+      for (const [userId, n] of counts) {
+        names[`#s${i}`] = `${prefix}${userId}`;
+        values[`:s${i}`] = n;
+        adds += `, #s${i} :s${i}`;
+        i += 1;
+      }
+    }
+    const names_ = i > 0 ? { ExpressionAttributeNames: names } : {};
     try {
       await this.db.doc.send(
         new UpdateCommand({
