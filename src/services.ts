@@ -111,8 +111,9 @@ async function blockedDrafts(
   privacy: PrivacyService,
   drafts: readonly { chatId: string; senderId: string }[],
 ): Promise<string[]> {
+  // Most sends go to groups: `some` first, so that path makes no array (see outsiders()).
+  if (!drafts.some((d) => isDirectChatId(d.chatId))) return [];
   const direct = drafts.filter((d) => isDirectChatId(d.chatId));
-  if (direct.length === 0) return [];
   const states = await privacy.states(direct.map((d) => d.senderId));
   return direct
     .filter((d) => blockedIn(d.chatId, d.senderId, states.get(d.senderId)?.blockedBy ?? new Set()))
@@ -176,7 +177,8 @@ export function createServices(deps: ServiceDeps): Services {
           membership.outsiders(drafts.map((d) => ({ chatId: d.chatId, userId: d.senderId }))),
           blockedDrafts(privacy, drafts),
         ]);
-        return new Set([...outsiders, ...blocked]);
+        for (const k of blocked) outsiders.add(k);
+        return outsiders;
       },
       onCommitted: (message, origin) => {
         const { chatId, id: pos } = message;

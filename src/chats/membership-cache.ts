@@ -23,8 +23,15 @@ export class MembershipCache {
   async outsiders(pairs: readonly { chatId: string; userId: string }[]): Promise<Set<string>> {
     const now = Date.now();
     const trust = this.busHealthy();
-    const unsure = pairs.filter((p) => !trust || (this.writable.get(key(p)) ?? 0) <= now);
-    if (unsure.length === 0) return new Set();
+    // A loop, not `filter`: its array is empty on the cached path and full when an entry expires,
+    // and V8 deoptimised the writer's step over that change of array kind (bench/README.md).
+    let unsure: (typeof pairs)[number][] | undefined;
+    for (const p of pairs) {
+      if (trust && (this.writable.get(key(p)) ?? 0) > now) continue;
+      unsure ??= [];
+      unsure.push(p);
+    }
+    if (unsure === undefined) return new Set();
     const members = (await this.store.getMembers(unsure)).filter((m) => !m.peerDeleted);
     for (const m of members) this.remember(key(m), now + TTL_MS);
     const ok = new Set(members.map(key));
