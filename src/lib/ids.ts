@@ -31,12 +31,7 @@ let lastTime = -1;
 function nextUlid(now: number = Date.now()): string {
   if (now > lastTime) {
     lastTime = now;
-    let t = now;
-    for (let i = 9; i >= 0; i--) {
-      const d = t % 32;
-      chars[i] = ALPHABET[d] as number;
-      t = (t - d) / 32;
-    }
+    chars.write(encodeTime(now, 10), 0, 'latin1'); // once per millisecond, not per id
     for (let i = 0; i < 16; i++) digits[i] = randomDigit();
   } else if (!increment(digits)) {
     // The random part ran out within one millisecond (never, in practice): move time on.
