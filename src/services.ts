@@ -111,9 +111,14 @@ async function blockedDrafts(
   privacy: PrivacyService,
   drafts: readonly { chatId: string; senderId: string }[],
 ): Promise<string[]> {
-  // Most sends go to groups: `some` first, so that path makes no array (see outsiders()).
-  if (!drafts.some((d) => isDirectChatId(d.chatId))) return [];
-  const direct = drafts.filter((d) => isDirectChatId(d.chatId));
+  // A loop, not `filter`: most sends go to groups, and that path makes no array (see outsiders()).
+  let direct: (typeof drafts)[number][] | undefined;
+  for (const d of drafts) {
+    if (!isDirectChatId(d.chatId)) continue;
+    direct ??= [];
+    direct.push(d);
+  }
+  if (direct === undefined) return [];
   const states = await privacy.states(direct.map((d) => d.senderId));
   return direct
     .filter((d) => blockedIn(d.chatId, d.senderId, states.get(d.senderId)?.blockedBy ?? new Set()))
